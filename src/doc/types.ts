@@ -192,6 +192,7 @@ export type LayerName =
   | 'sentences'
   | 'tokens'
   | 'pos'
+  | 'mentions'
   | 'entities'
   | 'values'
   | 'quotes'

@@ -1,0 +1,120 @@
+import type { Doc, EntityType, Modality, Quote, NewsEvent } from '../doc/types.js';
+
+/** What `putDoc` did: stored a new article, or found it already stored (same canonical URL or content hash). */
+export interface PutResult {
+  id: string;
+  added: boolean;
+}
+
+/** Full-text search and listing of stored articles. All filters are optional. */
+export interface ArticleQuery {
+  q?: string;
+  /** ISO date bounds on the published date (inclusive). */
+  from?: string;
+  to?: string;
+  source?: string;
+  /** An entity key (see EntityRow.key) the article must mention. */
+  entity?: string;
+  limit?: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+/** One article in a result list, with a highlighted snippet when searching (`<mark>` around hits, text escaped). */
+export interface ArticleHit {
+  id: string;
+  url: string | null;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  snippet: string | null;
+  rank: number | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * An entity across articles. `key` is stable across articles: type + normalised canonical name
+ * (for example `PERSON:claudia sheinbaum`), so the same person in two articles is one row.
+ */
+export interface EntityRow {
+  key: string;
+  name: string;
+  type: EntityType;
+  country: string | null;
+  articles: number;
+  mentions: number;
+}
+
+/** A quote with where it came from. */
+export interface QuoteRow extends Quote {
+  articleId: string;
+  speakerKey: string | null;
+  speakerName: string | null;
+  published: string | null;
+  url: string | null;
+  title: string | null;
+  sentence: string;
+}
+
+/** An event with where it came from, actor/target resolved to cross-article keys and names. */
+export interface EventRow extends NewsEvent {
+  articleId: string;
+  actorKey: string | null;
+  actorName: string | null;
+  targetKey: string | null;
+  targetName: string | null;
+  reportedByName: string | null;
+  published: string | null;
+  url: string | null;
+  sentence: string;
+}
+
+export interface EntityDetail extends EntityRow {
+  roles: { title: string; of: string | null; articleId: string }[];
+  quotes: QuoteRow[];
+  eventsAsActor: EventRow[];
+  eventsAsTarget: EventRow[];
+  cooccurring: { key: string; name: string; type: EntityType; articles: number }[];
+}
+
+export interface QuoteQuery {
+  speaker?: string;
+  q?: string;
+  limit?: number;
+}
+
+export interface EventQuery {
+  actor?: string;
+  target?: string;
+  type?: string;
+  modality?: Modality;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/**
+ * The one storage interface. Two real implementations (SQLite, PostgreSQL) share one query layer.
+ * Every write of one article is one transaction: an article is stored whole or not at all.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Applies pending migrations (idempotent). */
+  migrate(): Promise<void>;
+  /** Stores a Doc unless the same canonical URL or content hash is stored already. */
+  putDoc(doc: Doc): Promise<PutResult>;
+  /** By id or by URL. */
+  getDoc(idOrUrl: string): Promise<Doc | null>;
+  deleteDoc(id: string): Promise<boolean>;
+  countDocs(): Promise<number>;
+  searchArticles(q: ArticleQuery): Promise<Page<ArticleHit>>;
+  searchEntities(q: string, limit?: number): Promise<EntityRow[]>;
+  getEntity(key: string): Promise<EntityDetail | null>;
+  quotes(q: QuoteQuery): Promise<QuoteRow[]>;
+  events(q: EventQuery): Promise<EventRow[]>;
+  close(): Promise<void>;
+}

@@ -14,6 +14,8 @@ export interface RawArticle {
   content: string;
   /** Metadata the container already knows; the extractor fills the rest. */
   meta: Partial<DocMeta>;
+  /** Problems the reader recovered from (a latin-1 fallback, say); cleaning turns them into diagnostics. */
+  warnings?: string[];
 }
 
 /** What a reader yields: an article, or an error for one input (the batch goes on). */

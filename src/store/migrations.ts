@@ -1,0 +1,121 @@
+/**
+ * The one set of migrations, in code, for both engines. Engine differences (the surrogate key, the
+ * full-text index) are asked of the dialect; everything else is the same Kysely schema builder call.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { StoreDialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+function initial(dialect: StoreDialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await dialect
+        .addSeqColumn(db.schema.createTable('articles'))
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('url', 'text')
+        .addColumn('canonical_url', 'text', (c) => c.unique())
+        .addColumn('content_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text')
+        .addColumn('source', 'text')
+        .addColumn('published', 'text')
+        .addColumn('published_ms', 'bigint')
+        .addColumn('byline', 'text')
+        .addColumn('language', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // Listing pages walk (published, seq) from newest; sources are a common filter.
+      await db.schema.createIndex('articles_published_idx').on('articles').columns(['published_ms', 'seq']).execute();
+      await db.schema.createIndex('articles_source_idx').on('articles').expression(sql`lower(source)`).execute();
+
+      await db.schema
+        .createTable('article_entities')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('local_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('mentions', 'integer', (c) => c.notNull())
+        .addColumn('roles', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_entities_pk', ['article_id', 'local_id'])
+        .execute();
+      await db.schema.createIndex('article_entities_key_idx').on('article_entities').columns(['key', 'article_id']).execute();
+
+      await db.schema
+        .createTable('quotes')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('idx', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('speaker_key', 'text')
+        .addColumn('speaker_name', 'text')
+        .addColumn('sentence', 'text', (c) => c.notNull())
+        .addColumn('record', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('quotes_pk', ['article_id', 'idx'])
+        .execute();
+      await db.schema.createIndex('quotes_speaker_idx').on('quotes').column('speaker_key').execute();
+
+      await db.schema
+        .createTable('events')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('idx', 'integer', (c) => c.notNull())
+        .addColumn('actor_key', 'text')
+        .addColumn('actor_name', 'text')
+        .addColumn('target_key', 'text')
+        .addColumn('target_name', 'text')
+        .addColumn('cameo', 'text', (c) => c.notNull())
+        .addColumn('plover', 'text', (c) => c.notNull())
+        .addColumn('modality', 'text', (c) => c.notNull())
+        .addColumn('negated', 'integer', (c) => c.notNull())
+        .addColumn('event_ms', 'bigint')
+        .addColumn('reported_by_name', 'text')
+        .addColumn('sentence', 'text', (c) => c.notNull())
+        .addColumn('record', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('events_pk', ['article_id', 'idx'])
+        .execute();
+      await db.schema.createIndex('events_actor_idx').on('events').column('actor_key').execute();
+      await db.schema.createIndex('events_target_idx').on('events').column('target_key').execute();
+
+      // A view, not a table kept in step: counts can never drift, and concurrent writers never
+      // contend on one hot row per popular entity. The key includes the type, so grouping by key suffices.
+      await db.schema
+        .createView('entity_index')
+        .as(
+          (db as Kysely<Database>)
+            .selectFrom('article_entities')
+            .select((eb) => [
+              'key',
+              eb.fn.max('name').as('name'),
+              eb.fn.max('type').as('type'),
+              eb.fn.max('country').as('country'),
+              eb.fn.count('article_id').distinct().as('articles'),
+              eb.fn.sum('mentions').as('mentions'),
+            ])
+            .groupBy('key'),
+        )
+        .execute();
+
+      await dialect.createSearchIndex(db);
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await dialect.dropSearchIndex(db);
+      await db.schema.dropView('entity_index').ifExists().execute();
+      for (const t of ['events', 'quotes', 'article_entities', 'articles']) {
+        await db.schema.dropTable(t).ifExists().execute();
+      }
+    },
+  };
+}
+
+/** The migrations, by name in the order they apply. */
+export function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return { '0001_initial': initial(dialect) };
+}
+
+/** A Kysely Migrator over the in-code migrations. */
+export function createMigrator(db: Kysely<Database>, dialect: StoreDialect): Migrator {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  return new Migrator({ db, provider });
+}

@@ -1,0 +1,104 @@
+/**
+ * PostgreSQL through node-postgres: a stored tsvector column (title weighted A, text B) with a GIN
+ * index, websearch_to_tsquery for what users type, ts_rank_cd ranking, ts_headline highlighting.
+ * A `schema` parameter in the URL puts every table in that schema (created if missing).
+ */
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql, type CreateTableBuilder, type RawBuilder } from 'kysely';
+import { NgError } from '../errors.js';
+import type { SearchHitRow, StoreDialect } from './dialect.js';
+import type { Database as Schema } from './schema.js';
+import { HIT_END, HIT_START } from './snippet.js';
+
+/** Options for a PostgreSQL store. */
+export interface PostgresOptions {
+  /** Most connections the pool opens. */
+  maxConnections?: number;
+}
+
+/** bigint (int8) and numeric counts come back as JS numbers: ids, counts and epoch ms all fit in 2^53. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as unknown as pg.CustomTypesConfig;
+
+/** Splits `?schema=` off a connection URL; checks it is a plain identifier. */
+export function parsePostgresSpec(spec: string): { connectionString: string; schema: string | null } {
+  const u = new URL(spec);
+  const schema = u.searchParams.get('schema');
+  u.searchParams.delete('schema');
+  if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+    throw new NgError('NG_E030', `schema "${schema}" is not a plain identifier (letters, digits, _; at most 63)`);
+  }
+  return { connectionString: u.toString(), schema };
+}
+
+/** Makes the PostgreSQL dialect for a postgres:// URL. */
+export function postgresDialect(spec: string, opts: PostgresOptions = {}): StoreDialect {
+  const { connectionString, schema } = parsePostgresSpec(spec);
+  return {
+    name: 'postgres',
+    concurrentWriters: true,
+    async createKysely() {
+      const pool = new pg.Pool({
+        connectionString,
+        max: opts.maxConnections ?? 10,
+        types: pgTypes,
+        ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      });
+      // An idle client that loses its server must not crash the process.
+      pool.on('error', () => undefined);
+      try {
+        if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        else await pool.query('SELECT 1');
+      } catch (err) {
+        const e = err as { code?: string; message: string };
+        // Two processes creating the same schema at once: the loser sees a duplicate, which is fine.
+        if (e.code !== '23505' && e.code !== '42P06') {
+          await pool.end().catch(() => undefined);
+          throw new NgError('NG_E030', `cannot open PostgreSQL store at ${redact(connectionString)}: ${e.message}`, {
+            input: redact(connectionString),
+          }, { cause: err });
+        }
+      }
+      return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    },
+    addSeqColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>) {
+      return tb.addColumn('seq', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity());
+    },
+    async createSearchIndex(db) {
+      await sql`ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+        setweight(to_tsvector('english'::regconfig, text), 'B')) STORED`.execute(db);
+      await sql`CREATE INDEX articles_tsv_idx ON articles USING GIN (tsv)`.execute(db);
+    },
+    async dropSearchIndex(db) {
+      await sql`DROP INDEX IF EXISTS articles_tsv_idx`.execute(db);
+      await sql`ALTER TABLE articles DROP COLUMN IF EXISTS tsv`.execute(db);
+    },
+    searchHits(input: string): RawBuilder<SearchHitRow> | null {
+      if (!/[\p{L}\p{N}]/u.test(input)) return null;
+      return sql<SearchHitRow>`(SELECT seq, ts_rank_cd(tsv, query)::float8 AS score
+        FROM articles, websearch_to_tsquery('english', ${input}) AS query WHERE tsv @@ query)`;
+    },
+    async snippets(db, input, seqs) {
+      const out = new Map<number, string>();
+      if (seqs.length === 0) return out;
+      const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+      const r = await sql<{ seq: number; snip: string }>`SELECT seq,
+          ts_headline('english', text, websearch_to_tsquery('english', ${input}), ${options}) AS snip
+        FROM articles WHERE seq IN (${sql.join(seqs)})`.execute(db);
+      for (const row of r.rows) out.set(row.seq, row.snip);
+      return out;
+    },
+    async writeTransaction(db, fn) {
+      return db.transaction().execute(fn);
+    },
+  };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

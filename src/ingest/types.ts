@@ -20,3 +20,26 @@ export interface RawArticle {
 
 /** What a reader yields: an article, or an error for one input (the batch goes on). */
 export type ReadResult = { ok: true; article: RawArticle } | { ok: false; error: NgError };
+
+/** The input formats a reader understands; 'auto' decides by extension, then by content. */
+export type InputFormat = 'text' | 'html' | 'jsonl' | 'feed' | 'auto';
+
+/** Options of readInputs and the readers under it. */
+export interface ReadOptions {
+  /** Largest input accepted, in bytes, also after decompression (default 20 MB). */
+  maxBytes?: number;
+  /** Let URLs reach loopback, private, link-local and other non-public addresses (default false). */
+  allowPrivate?: boolean;
+  /** Host names (as written in the URL) trusted even when they resolve to a non-public address. */
+  allowHosts?: string[];
+  /** Whole-request deadline for a URL, redirects included (default 15 s). */
+  timeoutMs?: number;
+  /** Redirects followed before giving up (default 5). */
+  maxRedirects?: number;
+  /** User-Agent header sent with requests. */
+  userAgent?: string;
+  /** Fetch each feed entry's link as a page instead of using the entry's own content (default true). */
+  followFeedLinks?: boolean;
+  /** Force a format instead of detecting it (default 'auto'). */
+  format?: InputFormat;
+}

@@ -1,0 +1,373 @@
+/**
+ * Main-text and metadata extraction from an HTML page: @mozilla/readability on a linkedom DOM (linkedom
+ * never executes scripts), then our own walk of the article element into one string per block, so that
+ * headings, paragraphs, list items and quotes stay separate paragraphs for cleaning.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/** What extractHtml finds in a page; every field is null when the page does not say. */
+export interface HtmlExtract {
+  title: string | null;
+  byline: string | null;
+  /** ISO 8601 when the page's value parses as a date, else the page's own string. */
+  published: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  language: string | null;
+  excerpt: string | null;
+  /** Main text, one entry per block (heading, paragraph, list item, blockquote, pre). */
+  paragraphs: string[];
+  /** Which path produced the paragraphs: readability, or the whole-body fallback when readability found too little. */
+  method: 'readability' | 'fallback' | 'none';
+}
+
+/** Options for extractHtml. */
+export interface ExtractHtmlOptions {
+  /** Below this many characters of readability text, the whole-body fallback is tried too (default 250). */
+  minChars?: number;
+}
+
+// Elements whose text is never article text. Removing them before Readability also guarantees
+// nothing executable or embedded survives into the output, whatever Readability keeps.
+const STRIP_SELECTOR = 'script,style,noscript,iframe,object,embed,template,svg,canvas,button,select,textarea,input,frame,frameset,applet,audio,video,source,track,map,dialog';
+
+const BLOCK_TAGS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'SECTION', 'ARTICLE', 'UL', 'OL',
+  'DL', 'DT', 'DD', 'TABLE', 'TR', 'TD', 'TH', 'THEAD', 'TBODY', 'TFOOT', 'CAPTION', 'FIGURE', 'HEADER', 'FOOTER',
+  'MAIN', 'ASIDE', 'NAV', 'ADDRESS', 'HR', 'CENTER', 'DETAILS', 'SUMMARY', 'FIELDSET', 'HGROUP',
+]);
+
+// Captions describe a picture, not the story; the AEB ground truth leaves them out, and they confuse
+// the structure detection downstream (a caption often reads like a dek).
+const SKIP_TAGS = new Set(['FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'BUTTON', 'IMG', 'PICTURE']);
+
+type El = Element;
+
+/**
+ * Extracts the main text and metadata from a page.
+ * @example extractHtml('<html><body><article><p>Hello…</p></article></body></html>', null).paragraphs
+ */
+export function extractHtml(html: string, url: string | null, opts: ExtractHtmlOptions = {}): HtmlExtract {
+  const minChars = opts.minChars ?? 250;
+  const { document } = parseHTML(ensureHtmlShell(html));
+  const doc = document as unknown as Document;
+  const meta = readMetadata(doc, url);
+  stripUnsafe(doc);
+  // The fallback needs an untouched body because Readability rewrites the DOM it is given.
+  const fallbackSource = doc.body ? (doc.body.cloneNode(true) as El) : null;
+
+  let paragraphs: string[] = [];
+  let method: HtmlExtract['method'] = 'none';
+  let rd: ReturnType<Readability<El>['parse']> = null;
+  try {
+    rd = new Readability<El>(doc, { serializer: (n) => n as El, charThreshold: 400 }).parse();
+  } catch {
+    rd = null;
+  }
+  if (rd?.content) {
+    paragraphs = blocksOf(rd.content);
+    method = 'readability';
+  }
+  const len = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (len < minChars && fallbackSource) {
+    const fb = fallbackBlocks(fallbackSource);
+    const fbLen = fb.reduce((n, p) => n + p.length, 0);
+    if (fbLen > len) {
+      paragraphs = fb;
+      method = 'fallback';
+    }
+  }
+  const title = clean(rd?.title) ?? meta.title;
+  paragraphs = dropLeadingTitle(paragraphs, title);
+  return {
+    title,
+    byline: cleanByline(clean(rd?.byline) ?? meta.byline),
+    published: normalizeDate(meta.published ?? clean(rd?.publishedTime)),
+    siteName: clean(rd?.siteName) ?? meta.siteName,
+    canonicalUrl: meta.canonicalUrl,
+    language: meta.language ?? clean(rd?.lang),
+    excerpt: clean(rd?.excerpt) ?? meta.excerpt,
+    paragraphs,
+    method,
+  };
+}
+
+/** The bare extractor (Readability on linkedom, its own textContent): the benchmark's baseline. */
+export function extractHtmlBare(html: string): string {
+  const { document } = parseHTML(ensureHtmlShell(html));
+  const r = new Readability(document as unknown as Document).parse();
+  return r?.textContent ?? '';
+}
+
+// linkedom builds an empty document from a fragment without <html>; wrap it so body exists.
+function ensureHtmlShell(html: string): string {
+  return /<html[\s>]/i.test(html.slice(0, 4096)) || /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+}
+
+function stripUnsafe(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll(STRIP_SELECTOR))) {
+    // JSON-LD is data Readability reads for its metadata; it is never executed nor shown as text.
+    if (el.tagName === 'SCRIPT' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') continue;
+    el.remove();
+  }
+  // Event handlers and javascript: URLs can't run in linkedom, but they must not leak into anything
+  // a later consumer might render (Readability's HTML, a preview).
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    for (const a of Array.from(el.attributes)) {
+      const n = a.name.toLowerCase();
+      if (n.startsWith('on') || ((n === 'href' || n === 'src') && /^\s*javascript:/i.test(a.value))) el.removeAttribute(a.name);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks: a depth-first walk that collects inline text and flushes it at every block boundary.
+
+interface RawBlock {
+  text: string;
+  /** Share of the block's characters that sit inside links. */
+  linkRatio: number;
+  /** Tag of the nearest block element around the text (P, LI, H2…). */
+  tag: string;
+}
+
+function blocksOf(root: El): string[] {
+  return rawBlocksOf(root).filter((b) => !isJunkBlock(b)).map((b) => b.text);
+}
+
+function rawBlocksOf(root: El): RawBlock[] {
+  const out: RawBlock[] = [];
+  let buf = '';
+  let linkChars = 0;
+  let inLink = 0;
+  const tags: string[] = ['DIV'];
+  const flush = (): void => {
+    const t = buf.replace(/[ \t\r\f\v\u00a0\u200b]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    if (t) {
+      const total = buf.replace(/\s+/g, '').length || 1;
+      const ratio = Math.min(1, linkChars / total);
+      const tag = tags[tags.length - 1] ?? 'DIV';
+      for (const line of t.split(/\n{2,}/)) if (line.trim()) out.push({ text: line.trim().replace(/\n/g, ' '), linkRatio: ratio, tag });
+    }
+    buf = '';
+    linkChars = 0;
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      buf += v.replace(/\s+/g, ' ');
+      if (inLink > 0) linkChars += v.replace(/\s+/g, '').length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as El;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if (tag === 'BR') {
+      // One <br> is a line break inside a paragraph; two in a row separate paragraphs (old CMS markup).
+      buf += '\n\n';
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) {
+      flush();
+      tags.push(tag);
+    }
+    if (tag === 'A') inLink++;
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+    if (tag === 'A') inLink--;
+    if (block) {
+      flush();
+      tags.pop();
+    } else if (tag === 'TD' || tag === 'TH') buf += ' ';
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+// A photo credit closing a block marks a caption that was not in a <figcaption>.
+const CREDIT_RE = /\((image|photo|picture|pic|credit|video|source|foto)s?\s*:[^)]*\)\s*$|\((AP|AFP|Reuters|Getty( Images)?|EPA|PA)( Photo)?\b[^)]*\)\s*$|\b(Photo|Image|Picture)s?:\s*[A-Z][^.]*$/i;
+// Date/byline stamps: "Published 1 day ago", "UPDATED: 11:05, Tue, Nov 19, 2019", "By Jane Doe - 11/18/19 11:04 PM EST".
+const STAMP_RE = /^\|?\s*(published|updated|posted|last updated|first published|modified)\b.*(\d|ago)|^by\s+[^.]{2,60}\s[-|–—]\s.*\d/i;
+
+// Structural junk Readability keeps around an article: link lists (related stories), caption lines,
+// date stamps. Only the DOM can tell a link list from prose, so this lives here and not in cleaning.
+function isJunkBlock(b: RawBlock): boolean {
+  const t = b.text;
+  const words = t.split(' ').length;
+  if (b.linkRatio > 0.8 && (b.tag === 'LI' || words <= 15 || b.tag.startsWith('H'))) return true;
+  if (t.length <= 200 && CREDIT_RE.test(t)) return true;
+  if (t.length <= 120 && STAMP_RE.test(t)) return true;
+  return false;
+}
+
+function isHidden(el: El): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+// When Readability finds nothing (short pages, odd markup), take the body minus obvious chrome, and
+// keep only blocks that read like prose so menus and link lists stay out.
+function fallbackBlocks(body: El): string[] {
+  for (const el of Array.from(body.querySelectorAll('nav,header,footer,aside,menu,[role=navigation],[role=banner],[role=contentinfo],[role=complementary]'))) el.remove();
+  const main = body.querySelector('article') ?? body.querySelector('main,[role=main]') ?? body;
+  return blocksOf(main).filter((p) => p.length >= 40 || /[.!?"”]$/.test(p));
+}
+
+function dropLeadingTitle(paragraphs: string[], title: string | null): string[] {
+  // Readability often keeps the <h1> that repeats the title; cleaning would flag it as a duplicate
+  // headline anyway, but keeping it out of the body makes the extracted text match what readers see.
+  if (!title || paragraphs.length === 0) return paragraphs;
+  const first = norm(paragraphs[0] ?? '');
+  return first === norm(title) ? paragraphs.slice(1) : paragraphs;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata from the page's own markup, read before Readability rewrites the DOM.
+
+interface PageMeta {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  language: string | null;
+  excerpt: string | null;
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
+
+function readMetadata(doc: Document, url: string | null): PageMeta {
+  const metas = new Map<string, string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const val = m.getAttribute('content');
+    if (key && val && !metas.has(key)) metas.set(key, val.trim());
+  }
+  const get = (...keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = metas.get(k);
+      if (v) return v;
+    }
+    return null;
+  };
+  const ld = readJsonLd(doc);
+  const canonicalHref = doc.querySelector('link[rel=canonical]')?.getAttribute('href') ?? get('og:url');
+  const htmlLang = doc.documentElement?.getAttribute('lang') ?? get('og:locale', 'language', 'content-language', 'dc.language');
+  return {
+    title: clean(ld.headline) ?? clean(get('og:title', 'twitter:title', 'dc.title')) ?? clean(doc.querySelector('title')?.textContent),
+    byline: clean(ld.author) ?? clean(get('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author')),
+    published: clean(ld.datePublished) ?? clean(get('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date')) ?? clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
+    siteName: clean(ld.publisher) ?? clean(get('og:site_name', 'application-name')),
+    canonicalUrl: absolute(canonicalHref, url),
+    language: htmlLang ? htmlLang.trim().replace('_', '-') || null : null,
+    excerpt: clean(get('description', 'og:description', 'twitter:description')),
+  };
+}
+
+interface LdArticle {
+  headline: string | null;
+  author: string | null;
+  datePublished: string | null;
+  publisher: string | null;
+}
+
+function readJsonLd(doc: Document): LdArticle {
+  const found: LdArticle = { headline: null, author: null, datePublished: null, publisher: null };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      // Some CMSs wrap the JSON in CDATA or HTML comments.
+      data = JSON.parse((s.textContent ?? '').replace(/^\s*(<!--|\/\/<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(-->|\/\/\]\]>|\]\]>)\s*$/, ''));
+    } catch {
+      continue;
+    }
+    const art = findArticle(data, 0);
+    if (!art) continue;
+    found.headline ??= str(art['headline']) ?? str(art['name']);
+    found.author ??= names(art['author']);
+    found.datePublished ??= str(art['datePublished']) ?? str(art['dateCreated']);
+    found.publisher ??= names(art['publisher']);
+    if (found.headline && found.datePublished) break;
+  }
+  return found;
+}
+
+function findArticle(v: unknown, depth: number): Record<string, unknown> | null {
+  if (depth > 4 || v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    // Prefer a real article type over a WebPage that may come first in the list.
+    let page: Record<string, unknown> | null = null;
+    for (const x of v) {
+      const a = findArticle(x, depth + 1);
+      if (a && !isType(a, /^WebPage$/)) return a;
+      page ??= a;
+    }
+    return page;
+  }
+  const o = v as Record<string, unknown>;
+  if (isType(o, ARTICLE_TYPES) && !isType(o, /^WebPage$/)) return o;
+  const g = findArticle(o['@graph'], depth + 1) ?? findArticle(o['mainEntity'], depth + 1);
+  if (g) return g;
+  return isType(o, /^WebPage$/) && (o['headline'] || o['datePublished']) ? o : null;
+}
+
+function isType(o: Record<string, unknown>, re: RegExp): boolean {
+  const t = o['@type'];
+  return Array.isArray(t) ? t.some((x) => typeof x === 'string' && re.test(x)) : typeof t === 'string' && re.test(t);
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+function names(v: unknown): string | null {
+  if (typeof v === 'string') return str(v);
+  if (Array.isArray(v)) {
+    const all = v.map(names).filter((x): x is string => x !== null);
+    return all.length ? all.join(', ') : null;
+  }
+  if (v && typeof v === 'object') return str((v as Record<string, unknown>)['name']);
+  return null;
+}
+
+function clean(s: string | null | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t ? t : null;
+}
+
+function cleanByline(s: string | null): string | null {
+  if (!s) return null;
+  // Only the leading "By"; the rest is the page's own wording.
+  const t = s.replace(/^by[:\s]+/i, '').trim();
+  return t || null;
+}
+
+function absolute(href: string | null | undefined, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base ?? undefined).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a date the way pages write them; returns ISO 8601, or the original string when it can't. */
+export function normalizeDate(s: string | null): string | null {
+  if (!s) return null;
+  const t = s.trim();
+  // A bare day must stay a day: Date would shift it to UTC midnight and print a time the page never gave.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+  // A full ISO timestamp keeps its own offset: converting to UTC could move it to another day.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(t)) return t;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? t : new Date(ms).toISOString();
+}

@@ -1,0 +1,111 @@
+/**
+ * The attribution cue lexicon: verb lemmas from cue-lexicon.json with their inflections generated
+ * here (so the data file stays a readable list of lemmas), plus fixed multi-word cues.
+ */
+import lexicon from './cue-lexicon.json' with { type: 'json' };
+
+/** What kind of attribution a cue makes. 'source' cues credit a source and go to doc.attributions. */
+export type CueClass = 'speech' | 'cognition' | 'source' | 'evaluation';
+
+/** One cue form: the lemma it comes from and how it behaves. */
+export interface CueEntry {
+  lemma: string;
+  form: 'base' | 's' | 'past' | 'pp' | 'ing' | 'phrase';
+  cls: CueClass;
+  /** Takes a recipient before the content ("told reporters that ..."). */
+  obj: boolean;
+  /** For phrases: where the source is ("according to X": after). */
+  src: 'before' | 'after' | 'none';
+}
+
+/** The compiled lexicon: single-word forms and multi-word phrases (as lower-case word lists). */
+export interface CueLexicon {
+  single: Map<string, CueEntry>;
+  phrases: { words: string[]; entry: CueEntry }[];
+  /** Number of distinct forms, for reports. */
+  size: number;
+}
+
+interface VerbSpec {
+  cls: string;
+  obj?: boolean;
+  past?: string;
+  pp?: string;
+  dbl?: boolean;
+}
+
+const VOWELS = /[aeiou]/;
+
+/** English inflections of a regular (or partly irregular) verb: base, 3sg, past, participle, -ing. */
+export function inflect(lemma: string, spec: { past?: string; pp?: string; dbl?: boolean } = {}): {
+  base: string;
+  s: string;
+  past: string;
+  pp: string;
+  ing: string;
+} {
+  const last = lemma.slice(-1);
+  const beforeLast = lemma.slice(-2, -1);
+  const s = /(s|sh|ch|x|z|o)$/.test(lemma)
+    ? `${lemma}es`
+    : last === 'y' && !VOWELS.test(beforeLast)
+      ? `${lemma.slice(0, -1)}ies`
+      : `${lemma}s`;
+  let past: string;
+  let ing: string;
+  if (spec.dbl) {
+    past = `${lemma}${last}ed`;
+    ing = `${lemma}${last}ing`;
+  } else if (last === 'e') {
+    past = `${lemma}d`;
+    // "agree" keeps its e (agreeing); "note" drops it (noting).
+    ing = /(ee|ye|oe)$/.test(lemma) ? `${lemma}ing` : `${lemma.slice(0, -1)}ing`;
+  } else if (last === 'y' && !VOWELS.test(beforeLast)) {
+    past = `${lemma.slice(0, -1)}ied`;
+    ing = `${lemma}ing`;
+  } else {
+    past = `${lemma}ed`;
+    ing = `${lemma}ing`;
+  }
+  if (spec.past) past = spec.past;
+  const pp = spec.pp ?? past;
+  return { base: lemma, s, past, pp, ing };
+}
+
+let cached: CueLexicon | null = null;
+
+/** Loads (once) and compiles the cue lexicon. */
+export function loadCueLexicon(): CueLexicon {
+  if (cached) return cached;
+  const single = new Map<string, CueEntry>();
+  const verbs = lexicon.verbs as Record<string, VerbSpec>;
+  for (const [lemma, spec] of Object.entries(verbs)) {
+    const f = inflect(lemma, spec);
+    const cls = spec.cls as CueClass;
+    const obj = spec.obj === true;
+    const forms: [string, CueEntry['form']][] = [
+      [f.base, 'base'],
+      [f.s, 's'],
+      [f.past, 'past'],
+      [f.pp, 'pp'],
+      [f.ing, 'ing'],
+    ];
+    for (const [w, form] of forms) {
+      if (!single.has(w)) single.set(w, { lemma, form, cls, obj, src: 'before' });
+    }
+  }
+  const phrases = (lexicon.phrases as { text: string; cls: string; src?: string }[]).map((p) => ({
+    words: p.text.split(' '),
+    entry: {
+      lemma: p.text,
+      form: 'phrase' as const,
+      cls: p.cls as CueClass,
+      obj: false,
+      src: (p.src ?? 'before') as CueEntry['src'],
+    },
+  }));
+  // Longest phrases first so "in an interview with" wins over shorter overlaps.
+  phrases.sort((a, b) => b.words.length - a.words.length);
+  cached = { single, phrases, size: single.size + phrases.length };
+  return cached;
+}

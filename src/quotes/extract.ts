@@ -1,0 +1,624 @@
+/**
+ * Quote and attribution extraction over a segmented Doc. Works on tokens and sentences, uses part of
+ * speech when a tagger has filled it and closed word classes otherwise, and links speakers through
+ * the entity layer. Pure: returns what it found; the component applies it to the Doc.
+ */
+import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } from '../doc/types.js';
+import { loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
+import { findQuoteRegions, type QuoteRegion } from './marks.js';
+import { MentionIndex, resolveSpeaker } from './speaker.js';
+import {
+  ADVERBIALS,
+  DETERMINERS,
+  NP_STOPS,
+  PRONOUNS,
+  RELATIVES,
+  TIME_WORDS,
+  isCapitalized,
+  isPunct,
+  isQuoteMark,
+} from './words.js';
+
+/** What extraction found in one document. */
+export interface QuoteResult {
+  quotes: Quote[];
+  attributions: Attribution[];
+  diagnostics: Diagnostic[];
+}
+
+interface Cue {
+  i: number;
+  j: number;
+  entry: CueEntry;
+  sent: number;
+  /** Subject token range [a, b), or null. */
+  subj: [number, number] | null;
+  /** Subject taken from an earlier clause ("..., adding that"). */
+  inherited: boolean;
+  /** Content token range chosen for an indirect reading. */
+  content: [number, number] | null;
+  used: boolean;
+}
+
+interface Sent {
+  start: number;
+  end: number;
+  a: number;
+  b: number;
+  para: number;
+}
+
+const CLAUSE_END = new Set(['.', '!', '?', ';']);
+
+/** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
+export function extractQuotes(doc: Doc, lexicon: CueLexicon = loadCueLexicon()): QuoteResult {
+  return new Extractor(doc, lexicon).run();
+}
+
+class Extractor {
+  private readonly text: string;
+  private readonly low: string[];
+  private readonly raw: string[];
+  private readonly pos: string[];
+  private readonly hasPos: boolean;
+  private readonly regions: QuoteRegion[];
+  /** Per token: index+1 of the region whose marks or inside it lies in, 0 outside. */
+  private readonly inRegion: Int32Array;
+  private readonly sents: Sent[] = [];
+  private readonly index: MentionIndex;
+  private readonly quotes: Quote[] = [];
+  private readonly attributions: Attribution[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly regionCue = new Map<number, Cue>();
+  private readonly quoteSpans = new Set<string>();
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly lex: CueLexicon,
+  ) {
+    this.text = doc.text;
+    const toks = doc.tokens;
+    this.raw = toks.map((t) => this.text.slice(t.start, t.end));
+    this.low = this.raw.map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
+    this.pos = toks.map((t) => t.pos);
+    this.hasPos = toks.some((t) => t.pos !== '');
+    const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
+    this.regions = findQuoteRegions(this.text, paras);
+    this.inRegion = new Int32Array(toks.length);
+    let r = 0;
+    for (let t = 0; t < toks.length; t++) {
+      const tok = toks[t]!;
+      while (r < this.regions.length && this.regions[r]!.end <= tok.start) r++;
+      const reg = this.regions[r];
+      if (reg && tok.start >= reg.start && tok.start < reg.end) this.inRegion[t] = r + 1;
+    }
+    let t = 0;
+    let p = 0;
+    for (const s of doc.sentences) {
+      while (t < toks.length && toks[t]!.start < s.start) t++;
+      const a = t;
+      while (t < toks.length && toks[t]!.start < s.end) t++;
+      while (p + 1 < paras.length && paras[p]!.end <= s.start) p++;
+      this.sents.push({ start: s.start, end: s.end, a, b: t, para: p });
+    }
+    this.index = new MentionIndex(doc);
+  }
+
+  run(): QuoteResult {
+    const allCues: Cue[] = [];
+    for (let s = 0; s < this.sents.length; s++) {
+      const cues = this.findCues(s);
+      // Subjects first (content ends need every cue's subject), then content in order.
+      for (const c of cues) this.findSubject(c, cues);
+      for (const c of cues) this.attach(c, cues);
+      allCues.push(...cues);
+    }
+    this.leftoverRegions(allCues);
+    this.quotes.sort((x, y) => x.start - y.start || x.end - y.end);
+    this.attributions.sort((x, y) => x.start - y.start);
+    return { quotes: this.quotes, attributions: this.attributions, diagnostics: this.diagnostics };
+  }
+
+  // ---- cues -------------------------------------------------------------------------------
+
+  private findCues(s: number): Cue[] {
+    const { a, b } = this.sents[s]!;
+    const out: Cue[] = [];
+    for (let i = a; i < b; i++) {
+      if (this.inRegion[i]) continue;
+      let hit: { j: number; entry: CueEntry } | null = null;
+      for (const ph of this.lex.phrases) {
+        const n = ph.words.length;
+        if (i + n > b) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = this.low[i + k] === ph.words[k];
+        if (ok) {
+          hit = { j: i + n, entry: ph.entry };
+          break;
+        }
+      }
+      if (!hit) {
+        const e = this.lex.single.get(this.low[i]!);
+        if (e && this.isVerbUse(i, e, a)) hit = { j: i + 1, entry: e };
+      }
+      if (!hit) continue;
+      // "statement" alone is a noun cue only in "in a statement", which the phrase list covers.
+      if (hit.entry.lemma === 'statement') continue;
+      out.push({ i, j: hit.j, entry: hit.entry, sent: s, subj: null, inherited: false, content: null, used: false });
+      i = hit.j - 1;
+    }
+    return out;
+  }
+
+  private isVerbUse(i: number, e: CueEntry, a: number): boolean {
+    const tag = this.pos[i]!;
+    if (this.hasPos && tag !== '' && !tag.startsWith('VB')) return false;
+    const prev = i > a ? this.low[i - 1]! : '';
+    if (DETERMINERS.has(prev) && prev !== 'that' && prev !== 'all') return false;
+    if (prev === "'s") return false;
+    // "reports of ..." after a preposition is a noun; "had been informed" is a passive, not a cue.
+    if ((e.form === 's' || e.form === 'base') && NP_STOPS.has(prev) && prev !== 'that' && prev !== 'who' && prev !== 'to' && !/^(will|would|can|could|may|might|should|must|do|does|did)$/.test(prev)) return false;
+    if ((e.form === 'past' || e.form === 'pp') && /^(be|been|being|is|was|were|are|get|got)$/.test(prev)) return false;
+    if (i > a && isCapitalized(this.raw[i]!) && !isQuoteMark(prev)) return false;
+    // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
+    if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
+      return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1);
+    }
+    if (e.form === 'base' && (prev === 'to' || prev === 'not' || prev === "n't")) {
+      // "declined to say", "did not say": reported speech only with a clause.
+      return this.hasThatClause(i + 1);
+    }
+    return true;
+  }
+
+  /** "that" soon after (skipping adverbials, a recipient or a short prepositional phrase). */
+  private hasThatClause(k: number): boolean {
+    const end = Math.min(this.low.length, k + 10);
+    for (let t = k; t < end; t++) {
+      const w = this.low[t]!;
+      if (w === 'that') return true;
+      if (CLAUSE_END.has(w) || w === ',' || this.inRegion[t]) return false;
+    }
+    return false;
+  }
+
+  /** The cue ends its sentence (perhaps after a time word or "in a statement"): "..., officials said." */
+  private isFinalFrame(k: number): boolean {
+    let t = k;
+    let n = 0;
+    while (t < this.low.length && n < 6) {
+      const w = this.low[t]!;
+      if (CLAUSE_END.has(w)) return true;
+      if (w === ',' || isQuoteMark(w)) return n === 0 ? this.low[t + 1] === undefined || CLAUSE_END.has(this.low[t + 1]!) || isQuoteMark(this.low[t + 1]!) : false;
+      t++;
+      n++;
+    }
+    return t >= this.low.length;
+  }
+
+  // ---- subjects ---------------------------------------------------------------------------
+
+  private findSubject(c: Cue, cues: Cue[]): void {
+    const s = this.sents[c.sent]!;
+    const prevCue = cues.filter((x) => x.j <= c.i && x.subj && !x.entry.obj).pop();
+    let k = c.i - 1;
+    while (k >= s.a && ADVERBIALS.has(this.low[k]!) && !this.inRegion[k]) k--;
+    const before = k >= s.a ? this.low[k]! : '';
+    const inherit = (): void => {
+      c.inherited = true;
+      c.subj = prevCue?.subj ?? this.sentenceSubject(c.sent, c.i);
+    };
+    if (c.entry.src === 'after') {
+      c.subj = this.forwardNP(c.j, s.b, true);
+      return;
+    }
+    if (c.entry.form === 'ing' && (before === ',' || before === 'and' || k < s.a || this.inRegion[k])) return inherit();
+    if ((before === 'and' || before === 'but') && !this.inRegion[k]) return inherit();
+    const lo = prevCue ? prevCue.j : s.a;
+    const back = this.backwardNP(k, lo);
+    if (back) {
+      c.subj = back;
+      return;
+    }
+    // Inversion: "..., said Sheinbaum." / "\"...\", said the source."
+    if (before === ',' || (k >= s.a && this.inRegion[k]) || k < s.a) {
+      const fwd = this.forwardNP(c.j, s.b, false);
+      if (fwd && this.endsFrame(fwd[1], s.b)) c.subj = fwd;
+    }
+  }
+
+  private endsFrame(t: number, b: number): boolean {
+    if (t >= b) return true;
+    const w = this.low[t]!;
+    return CLAUSE_END.has(w) || w === ',' || w === ':' || isQuoteMark(w) || w === 'in' || w === 'on' || w === 'at';
+  }
+
+  /** The subject of the main clause: the first noun phrase after an introductory phrase. */
+  private sentenceSubject(s: number, limit: number): [number, number] | null {
+    const { a } = this.sents[s]!;
+    let start = a;
+    for (let t = a; t < Math.min(limit, a + 10); t++) {
+      if (this.low[t] === ',') {
+        start = t + 1;
+        break;
+      }
+    }
+    while (start < limit && this.inRegion[start]) start++;
+    return this.forwardNP(start, limit, false);
+  }
+
+  /** Noun phrase ending at token k (inclusive), not before lo. */
+  private backwardNP(k: number, lo: number): [number, number] | null {
+    if (k < lo || this.inRegion[k]) return null;
+    const w0 = this.low[k]!;
+    if (PRONOUNS.has(w0)) return [k, k + 1];
+    if (RELATIVES.has(w0)) {
+      let t = k - 1;
+      if (t >= lo && this.low[t] === ',') t--;
+      return this.backwardNP(t, lo);
+    }
+    let t = k;
+    let n = 0;
+    while (t >= lo && n < 10) {
+      const w = this.low[t]!;
+      const raw = this.raw[t]!;
+      if (this.inRegion[t]) break;
+      if (w === ')') {
+        let u = t - 1;
+        while (u >= lo && this.low[u] !== '(' && t - u < 8) u--;
+        if (u >= lo && this.low[u] === '(') {
+          n += t - u + 1;
+          t = u - 1;
+          continue;
+        }
+        break;
+      }
+      if (w === "'s" || w === "'") {
+        t--;
+        n++;
+        continue;
+      }
+      if (isPunct(w) && w !== '-' && w !== '&') break;
+      if (w === 'of' || w === 'for' || w === 'and' || w === 'to') {
+        const after = this.raw[t + 1] ?? '';
+        const beforeW = this.raw[t - 1] ?? '';
+        const joinsNames =
+          isCapitalized(after) &&
+          (isCapitalized(beforeW) || (w !== 'and' && w !== 'to' && !NP_STOPS.has(beforeW.toLowerCase()) && !isPunct(beforeW)));
+        if (t < k && joinsNames && t - 1 >= lo) {
+          t--;
+          n++;
+          continue;
+        }
+        break;
+      }
+      if (NP_STOPS.has(w) || PRONOUNS.has(w) || RELATIVES.has(w)) break;
+      if (this.hasPos) {
+        const tag = this.pos[t]!;
+        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && t < k && /^(JJ|NN)/.test(this.pos[t + 1] ?? ''))) break;
+      } else if (t < k && !isCapitalized(raw) && /(ed|ing)$/.test(w) && !DETERMINERS.has(this.low[t - 1] ?? '')) {
+        break;
+      } else if (ADVERBIALS.has(w) && !isCapitalized(raw)) {
+        break;
+      }
+      t--;
+      n++;
+    }
+    let a = t + 1;
+    while (a <= k && (this.low[a] === 'of' || this.low[a] === 'and' || this.low[a] === 'for' || isPunct(this.low[a]!))) a++;
+    if (a > k) return null;
+    return [a, k + 1];
+  }
+
+  /** Noun phrase starting at token k. `through` lets it run on through "from/by/of" ("a report from X"). */
+  private forwardNP(k: number, b: number, through: boolean): [number, number] | null {
+    let t = k;
+    while (t < b && (ADVERBIALS.has(this.low[t]!) || this.low[t] === ',')) t++;
+    const a = t;
+    if (t < b && PRONOUNS.has(this.low[t]!)) return [t, t + 1];
+    let n = 0;
+    let sawName = false;
+    while (t < b && n < 12) {
+      const w = this.low[t]!;
+      const raw = this.raw[t]!;
+      if (this.inRegion[t]) break;
+      if (w === '(') {
+        let u = t + 1;
+        while (u < b && this.low[u] !== ')' && u - t < 8) u++;
+        if (u < b && this.low[u] === ')') {
+          t = u + 1;
+          n += 2;
+          continue;
+        }
+        break;
+      }
+      if (w === "'s" || w === "'" || w === '-' || w === '&') {
+        t++;
+        n++;
+        continue;
+      }
+      if (isPunct(w)) break;
+      if (w === 'of' || w === 'and' || w === 'from' || w === 'by' || w === 'for' || w === 'to') {
+        const next = this.raw[t + 1] ?? '';
+        const next2 = this.raw[t + 2] ?? '';
+        const namey = isCapitalized(next) || (DETERMINERS.has(next.toLowerCase()) && isCapitalized(next2));
+        const nameBefore = isCapitalized(this.raw[t - 1] ?? '');
+        if (t > a && namey && (w === 'of' || w === 'and' || through || w === 'for' || (w === 'to' && nameBefore))) {
+          t++;
+          n++;
+          continue;
+        }
+        break;
+      }
+      if (NP_STOPS.has(w) || RELATIVES.has(w)) break;
+      if (this.hasPos) {
+        const tag = this.pos[t]!;
+        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && /^(JJ|NN)/.test(this.pos[t + 1] ?? ''))) break;
+      } else {
+        if (t > a && !isCapitalized(raw) && (sawName || /(ed|s)$/.test(w)) && !DETERMINERS.has(this.low[t - 1]!)) break;
+        if (this.lex.single.has(w) && t > a && !DETERMINERS.has(this.low[t - 1]!)) break;
+      }
+      if (isCapitalized(raw)) sawName = true;
+      t++;
+      n++;
+    }
+    return t > a ? [a, t] : null;
+  }
+
+  // ---- content ----------------------------------------------------------------------------
+
+  private attach(c: Cue, cues: Cue[]): void {
+    const s = this.sents[c.sent]!;
+    // A: the quote follows the cue: `X said: "..."`, `said Sheinbaum, "..."`.
+    let t = c.j;
+    if (c.subj && c.subj[0] === c.j) t = c.subj[1];
+    let gap = 0;
+    while (t < s.b && !this.inRegion[t] && gap < 4 && (this.low[t] === ',' || this.low[t] === ':' || TIME_WORDS.has(this.low[t]!) || ADVERBIALS.has(this.low[t]!))) {
+      t++;
+      gap++;
+    }
+    const toks = this.doc.tokens;
+    const found: QuoteRegion[] = [];
+    if (t < this.low.length && this.inRegion[t] && c.entry.src !== 'after') {
+      const r = this.regions[this.inRegion[t]! - 1]!;
+      if (r.start >= toks[c.j - 1]!.end) found.push(r);
+    }
+    // B: the quote precedes the cue: `"...," she affirmed.`, `"...," said X`.
+    if (c.entry.src !== 'after' && !c.inherited) {
+      let u = c.i - 1;
+      const subjA = c.subj && c.subj[1] <= c.i ? c.subj[0] : c.i;
+      while (u >= 0 && !this.inRegion[u]) {
+        const w = this.low[u]!;
+        const inSubj = u >= subjA && u < c.i;
+        if (!(inSubj || w === ',' || ADVERBIALS.has(w) || w === '\u2014' || w === '-')) break;
+        u--;
+      }
+      if (u >= 0 && this.inRegion[u] && (c.i - u < 14)) {
+        const r = this.regions[this.inRegion[u]! - 1]!;
+        if (!found.includes(r)) found.unshift(r);
+      }
+    }
+    if (found.length > 0) {
+      for (const r of found) {
+        if (this.regionCue.has(r.start)) continue;
+        this.regionCue.set(r.start, c);
+        this.emitRegion(r, c, this.regionKind(r));
+      }
+      c.used = true;
+      return;
+    }
+    const content = this.clauseContent(c, cues);
+    if (!content) return;
+    c.content = content;
+    c.used = true;
+    this.emitIndirect(c, content);
+  }
+
+  private regionKind(r: QuoteRegion): QuoteKind {
+    let p = r.start - 1;
+    while (p >= 0 && /[ \t]/.test(this.text[p]!)) p--;
+    const before = p >= 0 ? this.text[p]! : '\n';
+    return /[\n,:.!?;\u2014(]/.test(before) || /[\u201c"\u00ab]/.test(before) ? 'direct' : 'partial';
+  }
+
+  /** Token range of an indirect reading: after the cue, or the clause before a final frame. */
+  private clauseContent(c: Cue, cues: Cue[]): [number, number] | null {
+    const s = this.sents[c.sent]!;
+    const end = this.clauseEnd(c, cues, s);
+    if (c.entry.src === 'after') {
+      // "According to X, CLAUSE" / "CLAUSE, according to X."
+      const np = c.subj;
+      const after = np ? np[1] : c.j;
+      if (after < s.b && this.low[after] === ',' && this.isClauseStart(c.i, s)) return this.trim(after + 1, s.b);
+      if (c.i - 1 >= s.a && this.low[c.i - 1] === ',') return this.trim(this.frameStart(s, c.i - 1), c.i - 1);
+      return null;
+    }
+    let k = c.j;
+    if (c.subj && c.subj[0] === c.j) {
+      k = c.subj[1];
+    }
+    while (k < end && (ADVERBIALS.has(this.low[k]!) || TIME_WORDS.has(this.low[k]!))) k++;
+    if (k < end && this.low[k] === ':') return this.trim(k + 1, end);
+    if (k < end && this.low[k] === 'that') return this.trim(k + 1, end);
+    if (this.hasThatClause(k)) {
+      let t = k;
+      while (this.low[t] !== 'that') t++;
+      return this.trim(t + 1, end);
+    }
+    if (c.entry.obj || c.entry.lemma === 'ask') {
+      const rec = this.forwardNP(k, end, false);
+      if (rec) k = rec[1];
+      if (k < end && (this.low[k] === 'that' || this.low[k] === 'whether' || this.low[k] === 'if')) k++;
+    }
+    // Final frame: "CLAUSE, X said." / "CLAUSE, said X."
+    const startsFinal = k >= end || CLAUSE_END.has(this.low[k]!) || (this.low[k] === ',' && c.subj !== null);
+    if (startsFinal) {
+      const left = c.subj && c.subj[1] <= c.i ? c.subj[0] : c.i;
+      const comma = left - 1;
+      if (comma > s.a && (this.low[comma] === ',' || this.low[comma] === '\u2014')) {
+        return this.trim(this.frameStart(s, comma), comma);
+      }
+      return null;
+    }
+    if (this.low[k] === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.low[k]!)) {
+      if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.low[k]!)) return null;
+    }
+    if (c.entry.cls !== 'speech') return null;
+    if (c.subj === null && !c.inherited) return null;
+    return this.trim(k, end);
+  }
+
+  private isClauseStart(i: number, s: Sent): boolean {
+    for (let t = s.a; t < i; t++) if (!isPunct(this.low[t]!) && !isQuoteMark(this.low[t]!)) return false;
+    return true;
+  }
+
+  /** Where a clause reported by a final frame starts: the sentence start, after an opening mark. */
+  private frameStart(s: Sent, before: number): number {
+    let a = s.a;
+    for (let t = before - 1; t > s.a; t--) {
+      if (this.low[t] === ':' || this.low[t] === ';') {
+        a = t + 1;
+        break;
+      }
+    }
+    return a;
+  }
+
+  /** The content of a cue ends where a coordinated cue or a later frame begins, or at the sentence end. */
+  private clauseEnd(c: Cue, cues: Cue[], s: Sent): number {
+    let end = s.b;
+    for (const d of cues) {
+      if (d.i <= c.j) continue;
+      const start = d.subj && d.subj[1] <= d.i && !d.inherited ? d.subj[0] : d.i;
+      let t = start - 1;
+      while (t > c.j && ADVERBIALS.has(this.low[t]!)) t--;
+      const w = this.low[t];
+      if (w === ',' || w === 'and' || w === 'but' || w === ';') {
+        if (w === 'and' && this.low[t - 1] === ',') t--;
+        end = Math.min(end, t);
+        break;
+      }
+    }
+    return end;
+  }
+
+  private trim(a: number, b: number): [number, number] | null {
+    while (b > a && (CLAUSE_END.has(this.low[b - 1]!) || this.low[b - 1] === ',' || this.low[b - 1] === ':')) b--;
+    while (a < b && (this.low[a] === ',' || this.low[a] === ':')) a++;
+    return b - a >= 2 ? [a, b] : null;
+  }
+
+  // ---- output -----------------------------------------------------------------------------
+
+  private cueSpan(c: Cue): TextSpan {
+    const toks = this.doc.tokens;
+    const start = toks[c.i]!.start;
+    const end = toks[c.j - 1]!.end;
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  private speaker(c: Cue | null): { speaker: string | null; speakerText: string | null; speakerSpan: Span | null } {
+    if (!c || !c.subj) return { speaker: null, speakerText: null, speakerSpan: null };
+    const toks = this.doc.tokens;
+    const span = { start: toks[c.subj[0]]!.start, end: toks[c.subj[1] - 1]!.end };
+    return { speaker: resolveSpeaker(this.doc, this.index, span), speakerText: this.text.slice(span.start, span.end), speakerSpan: span };
+  }
+
+  private emitRegion(r: QuoteRegion, c: Cue | null, kind: QuoteKind): void {
+    let a = r.inner.start;
+    let b = r.inner.end;
+    while (a < b && /\s/.test(this.text[a]!)) a++;
+    while (b > a && /[\s,]/.test(this.text[b - 1]!)) b--;
+    if (kind === 'partial') while (b > a && /[.,]/.test(this.text[b - 1]!)) b--;
+    this.pushQuote(kind, a, b, c);
+  }
+
+  private emitIndirect(c: Cue, range: [number, number]): void {
+    const toks = this.doc.tokens;
+    const a = toks[range[0]]!.start;
+    const b = toks[range[1] - 1]!.end;
+    if (c.entry.cls === 'source') {
+      const sp = this.speaker(c);
+      this.attributions.push({
+        source: sp.speaker,
+        sourceText: sp.speakerText,
+        sourceSpan: sp.speakerSpan,
+        start: a,
+        end: b,
+        text: this.text.slice(a, b),
+        cue: this.cueSpan(c),
+      });
+      return;
+    }
+    this.pushQuote('indirect', a, b, c);
+  }
+
+  private pushQuote(kind: QuoteKind, a: number, b: number, c: Cue | null): void {
+    const key = `${a}:${b}`;
+    if (b <= a || this.quoteSpans.has(key)) return;
+    this.quoteSpans.add(key);
+    const sp = this.speaker(c);
+    const q: Quote = {
+      kind,
+      start: a,
+      end: b,
+      text: this.text.slice(a, b),
+      speaker: sp.speaker,
+      speakerText: sp.speakerText,
+      speakerSpan: sp.speakerSpan,
+      cue: c ? this.cueSpan(c) : null,
+    };
+    this.quotes.push(q);
+    if (!sp.speakerText) {
+      this.diagnostics.push({
+        ruleId: 'quotes/no-speaker',
+        severity: 'info',
+        reason: 'quote without a speaker the text names',
+        place: { text: { start: a, end: b } },
+      });
+    }
+  }
+
+  /** Quote regions no cue claimed: partial quotes inside reported clauses, carried-over speakers. */
+  private leftoverRegions(cues: Cue[]): void {
+    const toks = this.doc.tokens;
+    const byPara = new Map<number, { c: Cue; end: number }>();
+    const claimed = [...this.regionCue.entries()].map(([start, c]) => ({ start, c }));
+    let ci = 0;
+    let si = 0;
+    for (let ri = 0; ri < this.regions.length; ri++) {
+      const r = this.regions[ri]!;
+      while (si + 1 < this.sents.length && this.sents[si]!.end <= r.start) si++;
+      const sent = this.sents[si];
+      const para = sent ? sent.para : 0;
+      // Remember the latest attached quote per paragraph, for carrying the speaker over.
+      for (; ci < claimed.length && claimed[ci]!.start < r.start; ci++) {
+        const cl = claimed[ci]!;
+        const clSent = this.sents[cl.c.sent]!;
+        byPara.set(clSent.para, { c: cl.c, end: cl.start });
+      }
+      if (this.regionCue.has(r.start)) {
+        if (sent) byPara.set(para, { c: this.regionCue.get(r.start)!, end: r.end });
+        continue;
+      }
+      const words = this.text.slice(r.inner.start, r.inner.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      // Inside the reported clause of a cue: a partial quote of that speaker.
+      const host = cues.find((c) => c.content && toks[c.content[0]]!.start <= r.start && toks[c.content[1] - 1]!.end >= r.inner.end);
+      if (host) {
+        if (words >= 1) this.emitRegion(r, host, this.regionKind(r) === 'direct' && words > 2 ? 'direct' : 'partial');
+        continue;
+      }
+      if (words <= 2) continue; // scare quotes
+      const kind = this.regionKind(r);
+      const prev = byPara.get(para) ?? (r.multiParagraph || kind === 'direct' ? byPara.get(para - 1) : undefined);
+      if (kind === 'direct' && prev) {
+        this.regionCue.set(r.start, prev.c);
+        byPara.set(para, { c: prev.c, end: r.end });
+        this.emitRegion(r, prev.c, 'direct');
+        continue;
+      }
+      this.emitRegion(r, null, kind);
+    }
+  }
+}

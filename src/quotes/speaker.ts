@@ -1,0 +1,111 @@
+/**
+ * Who a speaker phrase refers to: a named mention inside it, the entity a pronoun was linked to by
+ * entity linking (or the last named person before it), an entity holding the role a role noun names
+ * ("the president"), or an organisation named by its kind ("the ministry").
+ */
+import type { Doc, EntityType, Span } from '../doc/types.js';
+import { ORG_NOUNS } from './words.js';
+
+interface IndexedMention {
+  start: number;
+  end: number;
+  entity: string;
+  kind: string;
+  type: EntityType;
+}
+
+/** Mentions of linked entities in text order, built once per document. */
+export class MentionIndex {
+  readonly mentions: IndexedMention[];
+  private readonly byId = new Map<string, Doc['entities'][number]>();
+
+  constructor(private readonly doc: Doc) {
+    const ms: IndexedMention[] = [];
+    const seen = new Set<string>();
+    for (const e of doc.entities) {
+      this.byId.set(e.id, e);
+      for (const m of e.mentions) {
+        ms.push({ start: m.start, end: m.end, entity: e.id, kind: m.kind, type: e.type });
+        seen.add(`${m.start}:${m.end}`);
+      }
+    }
+    // The recogniser's raw mentions fill gaps when linking left a mention out of every entity.
+    for (const m of doc.mentions ?? []) {
+      if (m.entity && !seen.has(`${m.start}:${m.end}`)) {
+        ms.push({ start: m.start, end: m.end, entity: m.entity, kind: m.kind, type: m.type });
+      }
+    }
+    ms.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.mentions = ms;
+  }
+
+  /** Mentions overlapping [start, end). */
+  overlapping(start: number, end: number): IndexedMention[] {
+    const out: IndexedMention[] = [];
+    for (const m of this.mentions) {
+      if (m.start >= end) break;
+      if (m.end > start) out.push(m);
+    }
+    return out;
+  }
+
+  /** The last mention ending at or before `pos` satisfying `ok`. */
+  lastBefore(pos: number, ok: (m: IndexedMention) => boolean): IndexedMention | null {
+    let best: IndexedMention | null = null;
+    for (const m of this.mentions) {
+      if (m.start >= pos) break;
+      if (m.end <= pos && ok(m)) best = m;
+    }
+    return best;
+  }
+
+  entity(id: string): Doc['entities'][number] | undefined {
+    return this.byId.get(id);
+  }
+}
+
+const PERSONAL = new Set(['he', 'she', 'him', 'her', 'i']);
+const GROUP = new Set(['they', 'we', 'it']);
+
+/**
+ * The entity id a speaker phrase at `span` refers to, or null. `text` is the phrase itself.
+ * A possessor inside the phrase ("Clinton's campaign") is not the speaker; the head at the end is.
+ */
+export function resolveSpeaker(doc: Doc, index: MentionIndex, span: Span): string | null {
+  const phrase = doc.text.slice(span.start, span.end);
+  const lower = phrase.toLowerCase().trim();
+  const over = index.overlapping(span.start, span.end);
+  const headOf = (m: IndexedMention): boolean => !/^\s*['\u2019]s\b/.test(doc.text.slice(m.end, span.end));
+  const named = over.filter((m) => m.kind !== 'pronoun' && headOf(m));
+  if (named.length > 0) {
+    // The head of an English noun phrase is at its end: "Trump campaign manager Kellyanne Conway".
+    named.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
+    return named[0]!.entity;
+  }
+  const pron = over.find((m) => m.kind === 'pronoun');
+  if (pron) return pron.entity;
+  if (PERSONAL.has(lower)) {
+    // Entity linking did not link this pronoun: the last named person before it is the usual referent.
+    const m = index.lastBefore(span.start, (x) => x.type === 'PERSON' && x.kind !== 'pronoun');
+    return m ? m.entity : null;
+  }
+  if (GROUP.has(lower)) return null;
+  const words = lower.replace(/[^\p{L}\s.-]/gu, ' ').split(/\s+/).filter(Boolean);
+  const head = words[words.length - 1];
+  if (!head) return null;
+  // Role noun: "the president" -> the entity most recently mentioned that holds such a role.
+  const byRole = index.lastBefore(span.start, (m) => {
+    const e = index.entity(m.entity);
+    return !!e && e.roles.some((r) => r.title.toLowerCase().split(/\s+/).includes(head));
+  });
+  if (byRole && /^(the|a|an)\b/.test(lower)) return byRole.entity;
+  if (ORG_NOUNS.has(head) && /^(the|its|his|her|their)\b/.test(lower)) {
+    const byOrg = index.lastBefore(span.start, (m) => {
+      if (m.type !== 'ORG' && m.type !== 'GPE') return false;
+      const e = index.entity(m.entity);
+      return !!e && e.name.toLowerCase().split(/\s+/).includes(head);
+    });
+    if (byOrg) return byOrg.entity;
+  }
+  return null;
+}

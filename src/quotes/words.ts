@@ -1,0 +1,53 @@
+/** Closed word classes the quote rules use to find noun-phrase edges when no parser is available. */
+
+const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Determiners and possessive determiners. */
+export const DETERMINERS = set('the a an this that these those his her their its our my your some any another each every both all no several many');
+/** Subject pronouns that can be a speaker on their own. */
+export const PRONOUNS = set('i you he she it we they');
+/** Relative pronouns: "X, who said ..." takes X as the speaker. */
+export const RELATIVES = set('who which');
+/** Words between a subject and its cue, or between a cue and its content, that belong to neither. */
+export const ADVERBIALS = set(
+  "also has had have having previously later repeatedly then once further reportedly would will did does do not n't never " +
+    'publicly privately recently often again first just already since still even flatly firmly strongly simply quickly ' +
+    'directly explicitly specifically openly clearly confidently categorically emphatically angrily bluntly frankly ' +
+    'candidly generally finally initially originally subsequently ultimately allegedly apparently is was were are been being be ' +
+    'can could may might should must shall earlier yesterday today tonight recently privately separately ' +
+    'monday tuesday wednesday thursday friday saturday sunday',
+);
+/** Words that end a noun phrase when walking away from a cue. */
+export const NP_STOPS = set(
+  'in on at to with by from about after before during over under into through against between among as than like ' +
+    'despite amid following regarding toward towards without within across behind beyond upon via per around near ' +
+    'outside inside throughout including unlike ' +
+    'since until while because although though if when where whether but or so yet nor that which who whom whose ' +
+    'what how why not is was were are be been being has have had do does did will would can could may might should must',
+);
+/** Organisation nouns that make "the ministry said" an organisation speaker. */
+export const ORG_NOUNS = set(
+  'ministry department agency office campaign committee company government administration commission council ' +
+    'party police army military embassy court union group organization organisation firm bank board team network ' +
+    'newspaper paper magazine station service bureau institute foundation association coalition white house',
+);
+/** Temporal words that may follow a cue ("said Friday that ..."). */
+export const TIME_WORDS = set(
+  'monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon evening night ' +
+    'week month year earlier later last this next recently',
+);
+
+/** True for a token that is only punctuation. */
+export function isPunct(w: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(w);
+}
+
+/** True for a word starting with an upper-case letter. */
+export function isCapitalized(w: string): boolean {
+  return /^\p{Lu}/u.test(w);
+}
+
+/** True for a quotation mark character (any style). */
+export function isQuoteMark(w: string): boolean {
+  return /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'\u2039\u203a]+$/.test(w);
+}

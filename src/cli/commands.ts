@@ -7,6 +7,8 @@ import type { Doc } from '../doc/types.js';
 import { NgError, toNgError } from '../errors.js';
 import { readInputs, type ReadOptions } from '../ingest/index.js';
 import { analyzeRaw } from '../pipeline/default.js';
+import { AnalysisPool } from '../pipeline/pool.js';
+import { availableParallelism } from 'node:os';
 import { openStore } from '../store/open.js';
 import { splitSentences } from '../text/sentences.js';
 import { clip, formatDocSummary } from './format.js';
@@ -64,28 +66,52 @@ export function readOptions(f: ReadFlags): ReadOptions {
 }
 
 /**
- * Reads and analyses every input, yielding Docs; a failure is reported on stderr and the batch goes
- * on. The exit status remembers the failure.
+ * Reads and analyses every input, yielding Docs in input order; a failure is reported on stderr and
+ * the batch goes on. With `workers` > 1, analysis runs on a pool of worker threads, started only
+ * when a second article arrives (one article is analysed in-process, without the pool's start-up).
  */
 export async function* analyzeInputs(
   inputs: string[],
   opts: ReadOptions,
-  analyze: { raw: boolean; tokens: boolean },
+  analyze: { raw: boolean; tokens: boolean; workers?: number },
   io: CliIo,
   status: ExitStatus,
 ): AsyncGenerator<Doc> {
-  for await (const r of readInputs(inputs, opts)) {
-    if (!r.ok) {
-      status.report(io, r.error);
-      continue;
+  const workers = analyze.workers ?? 1;
+  const settings = { raw: analyze.raw, tokens: analyze.tokens };
+  let pool: AnalysisPool | null = null;
+  const pending: { input: string | null; doc: Promise<Doc> }[] = [];
+  const settle = async function* (limit: number): AsyncGenerator<Doc> {
+    while (pending.length > limit) {
+      const next = pending.shift();
+      if (!next) break;
+      try {
+        const doc = await next.doc;
+        doc.meta.input = next.input;
+        yield doc;
+      } catch (e) {
+        status.report(io, toNgError(e, { input: next.input }));
+      }
     }
-    try {
-      const doc = analyzeRaw(r.article, analyze);
-      doc.meta.input = r.article.input;
-      yield doc;
-    } catch (e) {
-      status.report(io, toNgError(e, { input: r.article.input }));
+  };
+  let seen = 0;
+  try {
+    for await (const r of readInputs(inputs, opts)) {
+      if (!r.ok) {
+        status.report(io, r.error);
+        continue;
+      }
+      seen++;
+      const raw = r.article;
+      if (workers > 1 && seen >= 2) pool ??= new AnalysisPool(workers);
+      const doc = pool ? pool.analyze(raw, settings) : Promise.resolve().then(() => analyzeRaw(raw, settings));
+      doc.catch(() => undefined); // handled when settled, in order
+      pending.push({ input: raw.input, doc });
+      yield* settle(pool ? workers * 2 : 0);
     }
+    yield* settle(0);
+  } finally {
+    await pool?.close();
   }
 }
 
@@ -150,8 +176,9 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
       .description('analyse articles and store them (idempotent: an article already stored is not stored again)')
       .argument('<inputs...>', 'files, directories, URLs, or - for stdin')
       .option('--db <db>', 'SQLite file or postgres:// URL', defaultDb())
-      .option('--raw', 'take the text as it is: no structure detection, no removal'),
-  ).action(async (inputs: string[], flags: ReadFlags & { db: string; raw?: boolean }) => {
+      .option('--raw', 'take the text as it is: no structure detection, no removal')
+      .option('--workers <n>', 'worker threads for analysis (default: one per core)', String(availableParallelism())),
+  ).action(async (inputs: string[], flags: ReadFlags & { db: string; raw?: boolean; workers: string }) => {
     const summary = await ingest(inputs, flags, io);
     process.exitCode = summary.status.code;
   });
@@ -248,7 +275,7 @@ export interface IngestSummary {
 }
 
 /** Reads, analyses and stores; prints a progress bar on a terminal and a closing summary line. */
-export async function ingest(inputs: string[], flags: ReadFlags & { db: string; raw?: boolean }, io: CliIo): Promise<IngestSummary> {
+export async function ingest(inputs: string[], flags: ReadFlags & { db: string; raw?: boolean; workers?: string }, io: CliIo): Promise<IngestSummary> {
   const status = new ExitStatus();
   const store = await openStore(flags.db);
   const bar = io.errIsTty
@@ -259,7 +286,7 @@ export async function ingest(inputs: string[], flags: ReadFlags & { db: string; 
   const ids: string[] = [];
   bar?.start(0, 0, { added, already, failed: 0 });
   try {
-    for await (const doc of analyzeInputs(inputs, readOptions(flags), { raw: Boolean(flags.raw), tokens: true }, io, status)) {
+    for await (const doc of analyzeInputs(inputs, readOptions(flags), { raw: Boolean(flags.raw), tokens: true, workers: Number(flags.workers ?? 1) }, io, status)) {
       try {
         const r = await store.putDoc(doc);
         ids.push(r.id);

@@ -2,7 +2,7 @@
  * SQLite through better-sqlite3: one file, WAL journal (readers never block the writer), FTS5
  * external-content index kept in step by triggers, bm25 ranking, snippet() highlighting.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type CreateTableBuilder, type RawBuilder } from 'kysely';
@@ -21,8 +21,32 @@ export interface SqliteOptions {
 /** Title hits weigh more than body hits. */
 const BM25_WEIGHTS = sql.raw('4.0, 1.0');
 
+/**
+ * Write queues per database file, shared by every store this process opens on that file.
+ * better-sqlite3 is synchronous: a second connection waiting on busy_timeout would block the one
+ * thread the lock holder needs to finish, so writers in one process queue here instead, and
+ * busy_timeout only arbitrates between processes.
+ */
+const writeQueues = new Map<string, { tail: Promise<unknown>; users: number }>();
+
+/** Runs `fn` after every earlier write queued on the same file by this process. */
+async function queued<R>(file: string, fn: () => Promise<R>): Promise<R> {
+  const q = writeQueues.get(file) ?? { tail: Promise.resolve(), users: 0 };
+  writeQueues.set(file, q);
+  q.users++;
+  const run = q.tail.then(fn, fn);
+  q.tail = run.catch(() => undefined);
+  try {
+    return await run;
+  } finally {
+    if (--q.users === 0 && writeQueues.get(file) === q) writeQueues.delete(file);
+  }
+}
+
 /** Makes the SQLite dialect for a file path (created, with its directories, if missing) or ':memory:'. */
 export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDialect {
+  // ':memory:' databases are private to their connection; files are keyed by their real path.
+  let queueKey: string | null = null;
   return {
     name: 'sqlite',
     concurrentWriters: false,
@@ -35,6 +59,7 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
         // NORMAL is crash-safe in WAL mode (a power cut may lose the last commits, never corrupt).
         database.pragma('synchronous = NORMAL');
         database.pragma('foreign_keys = ON');
+        if (path !== ':memory:') queueKey = realpathSync(path);
         database.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000))}`);
       } catch (err) {
         throw new NgError('NG_E030', `cannot open SQLite store at ${path}: ${(err as Error).message}`, { input: path }, { cause: err });
@@ -84,7 +109,7 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
       return out;
     },
     async writeTransaction(db, fn) {
-      return db.connection().execute(async (conn) => {
+      const tx = () => db.connection().execute(async (conn) => {
         // IMMEDIATE takes the write lock at BEGIN: a second writer process then waits (busy_timeout)
         // instead of failing later with SQLITE_BUSY when a read lock cannot be upgraded.
         await sql`BEGIN IMMEDIATE`.execute(conn);
@@ -97,6 +122,7 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
           throw err;
         }
       });
+      return queueKey === null ? tx() : queued(queueKey, tx);
     },
   };
 }

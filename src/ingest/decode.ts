@@ -46,6 +46,30 @@ export function charsetOf(contentType: string | null | undefined): string | null
   return m ? m[1]!.toLowerCase() : null;
 }
 
+// Node's TextDecoder('windows-1252') decodes 0x80-0x9F as C1 controls (latin-1), not as the smart
+// quotes and dashes those bytes are in windows-1252, which is what real "latin-1" news text means.
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes windows-1252 (the WHATWG meaning of "latin-1" and "iso-8859-1" too). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    const codes = new Array<number>(part.length);
+    for (let j = 0; j < part.length; j++) {
+      const b = part[j]!;
+      codes[j] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+function isWindows1252(encoding: string): boolean {
+  return encoding === 'windows-1252' || encoding === 'latin1' || encoding === 'iso-8859-1' || encoding === 'ascii' || encoding === 'us-ascii';
+}
+
 function decoderFor(label: string): TextDecoder | null {
   try {
     return new TextDecoder(label, { fatal: true });
@@ -74,6 +98,7 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}, place: E
       if (!hints.charset && hasNonAscii(bytes) && validUtf8(bytes)) {
         return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [`declared charset ${declared} but the bytes are valid UTF-8; read as UTF-8`] };
       }
+      if (isWindows1252(dec.encoding)) return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: [] };
       try {
         return { text: dec.decode(bytes), encoding: dec.encoding, warnings: [] };
       } catch {
@@ -117,7 +142,7 @@ function utf8OrFallback(bytes: Uint8Array, why: string | null, place: ErrorPlace
   } catch {
     // Legacy text has few control bytes; random or compressed data has them spread everywhere.
     if (controlRatio(bytes) > 0.02) throw new NgError('NG_E003', 'input is neither UTF-8 nor legacy text (control bytes throughout); expected text, HTML, JSONL or a feed', place);
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    const text = decodeWindows1252(bytes);
     return { text, encoding: 'windows-1252', warnings: [`invalid UTF-8${why && why !== 'BOM' ? ` (${why})` : ''}; decoded as windows-1252 (latin-1)`] };
   }
 }

@@ -2,7 +2,7 @@
  * Shared set-up for the server tests: real stores (a temp SQLite file, and a fresh PostgreSQL schema
  * per run on the local server) and the web UI built when missing.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -66,10 +66,23 @@ export async function openTestStore(dialect: 'sqlite' | 'postgres'): Promise<Tes
 /** The project root (tests run from it). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds web/dist with vite unless it is there already. */
+function newestSource(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds web/dist with vite when it is missing or older than the UI sources. */
 export function ensureWebBuilt(): string {
   const dist = join(ROOT, 'web/dist');
-  if (!existsSync(join(dist, 'index.html'))) {
+  const index = join(dist, 'index.html');
+  const stale =
+    !existsSync(index) ||
+    statSync(index).mtimeMs < Math.max(newestSource(join(ROOT, 'web/src')), statSync(join(ROOT, 'web/index.html')).mtimeMs);
+  if (stale) {
     const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { Doc, Entity } from '../../src/doc/types.js';
 import { buildSegments, docAnnotations, type Ann } from './segments.js';
-import { OutLink } from './safe.js';
+import { OutLink, quoted } from './safe.js';
 import { entityKeyOf } from './api.js';
 
 const GROUPS: { title: string; types: string[] }[] = [
@@ -33,6 +33,15 @@ function segClass(anns: Ann[], selected: ReadonlySet<number>): string {
     if (selected.has(a.id)) c.push('sel');
   }
   return [...new Set(c)].join(' ');
+}
+
+/** The title to show: the metadata's, else the headline paragraph, else the opening words. */
+function docTitle(doc: Doc): string {
+  if (doc.meta.title) return doc.meta.title;
+  const h = doc.paragraphs.find((p) => p.role === 'headline');
+  if (h) return doc.text.slice(h.start, h.end);
+  const first = doc.text.slice(0, 90).trim();
+  return first ? `${first}${doc.text.length > 90 ? '…' : ''}` : '(untitled)';
 }
 
 /** The article view used by the Article and Analyze pages. */
@@ -70,7 +79,7 @@ export function DocView({ doc, linkEntities = true }: { doc: Doc; linkEntities?:
     <div class="docview">
       <article class="doc-text" onMouseLeave={() => setHover([])}>
         <header class="doc-head">
-          <h1 data-testid="doc-title">{doc.meta.title ?? '(untitled)'}</h1>
+          <h1 data-testid="doc-title">{docTitle(doc)}</h1>
           <p class="doc-meta">
             {doc.meta.source && <span>{doc.meta.source}</span>}
             {doc.meta.published && <span>{doc.meta.published.slice(0, 10)}</span>}
@@ -145,7 +154,7 @@ export function DocView({ doc, linkEntities = true }: { doc: Doc; linkEntities?:
                   const q = doc.quotes[i]!;
                   return (
                     <li key={i} data-testid="quote-item" class={`q-item q-${q.kind}`} onClick={() => pick((a) => a.kind === 'quote' && a.ref === i)}>
-                      “{q.text}” <span class="hint">({q.kind})</span>
+                      {quoted(q.text)} <span class="hint">({q.kind})</span>
                     </li>
                   );
                 })}

@@ -71,3 +71,8 @@ export function OutLink({ url, children }: { url: string | null; children?: Comp
     </a>
   );
 }
+
+/** A quote in typographic quotation marks, unless the span already carries its own. */
+export function quoted(text: string): string {
+  return /^["“‘'«]/.test(text.trim()) ? text : `“${text}”`;
+}

@@ -1,6 +1,7 @@
 /** Entity page: roles, quotes across articles in date order, events as actor and target, co-occurring entities. */
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { quoted } from '../safe.js';
 import { api, qs, ApiError, type EntityDetail, type EntityRow } from '../api.js';
 import type { EventRow } from '../../../src/store/types.js';
 
@@ -83,7 +84,7 @@ export function EntityPage({ entityKey }: { entityKey: string }): JSX.Element {
             <ul class="quotes" data-testid="entity-quotes">
               {byDate(e.quotes).map((q, i) => (
                 <li key={i} class={`q-item q-${q.kind}`}>
-                  <span class="hint">{q.published?.slice(0, 10) ?? ''}</span> “{q.text}”{' '}
+                  <span class="hint">{q.published?.slice(0, 10) ?? ''}</span> {quoted(q.text)}{' '}
                   <a href={`#/article/${encodeURIComponent(q.articleId)}`}>{q.title ?? 'article'}</a>
                 </li>
               ))}

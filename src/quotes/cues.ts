@@ -14,6 +14,8 @@ export interface CueEntry {
   cls: CueClass;
   /** Takes a recipient before the content ("told reporters that ..."). */
   obj: boolean;
+  /** Only a cue next to a colon or a quote ("he continued: ..."). */
+  frameOnly: boolean;
   /** For phrases: where the source is ("according to X": after). */
   src: 'before' | 'after' | 'none';
 }
@@ -32,6 +34,7 @@ interface VerbSpec {
   past?: string;
   pp?: string;
   dbl?: boolean;
+  frameOnly?: boolean;
 }
 
 const VOWELS = /[aeiou]/;
@@ -78,11 +81,12 @@ let cached: CueLexicon | null = null;
 export function loadCueLexicon(): CueLexicon {
   if (cached) return cached;
   const single = new Map<string, CueEntry>();
-  const verbs = lexicon.verbs as Record<string, VerbSpec>;
+  const verbs = lexicon.verbs as unknown as Record<string, VerbSpec>;
   for (const [lemma, spec] of Object.entries(verbs)) {
     const f = inflect(lemma, spec);
     const cls = spec.cls as CueClass;
     const obj = spec.obj === true;
+    const frameOnly = spec.frameOnly === true;
     const forms: [string, CueEntry['form']][] = [
       [f.base, 'base'],
       [f.s, 's'],
@@ -91,7 +95,7 @@ export function loadCueLexicon(): CueLexicon {
       [f.ing, 'ing'],
     ];
     for (const [w, form] of forms) {
-      if (!single.has(w)) single.set(w, { lemma, form, cls, obj, src: 'before' });
+      if (!single.has(w)) single.set(w, { lemma, form, cls, obj, frameOnly, src: 'before' });
     }
   }
   const phrases = (lexicon.phrases as { text: string; cls: string; src?: string }[]).map((p) => ({
@@ -101,6 +105,7 @@ export function loadCueLexicon(): CueLexicon {
       form: 'phrase' as const,
       cls: p.cls as CueClass,
       obj: false,
+      frameOnly: false,
       src: (p.src ?? 'before') as CueEntry['src'],
     },
   }));

@@ -11,6 +11,7 @@ import {
   ADVERBIALS,
   DETERMINERS,
   NP_STOPS,
+  PREPOSITIONS,
   PRONOUNS,
   RELATIVES,
   TIME_WORDS,
@@ -157,7 +158,14 @@ class Extractor {
     if (DETERMINERS.has(prev) && prev !== 'that' && prev !== 'all') return false;
     if (prev === "'s") return false;
     // "reports of ..." after a preposition is a noun; "had been informed" is a passive, not a cue.
-    if ((e.form === 's' || e.form === 'base') && NP_STOPS.has(prev) && prev !== 'that' && prev !== 'who' && prev !== 'to' && !/^(will|would|can|could|may|might|should|must|do|does|did)$/.test(prev)) return false;
+    if ((e.form === 's' || e.form === 'base') && PREPOSITIONS.has(prev)) return false;
+    // A participle opening the sentence ("Asked about ..., she said") heads an adverbial phrase.
+    if (i === a && (e.form === 'ing' || e.form === 'past' || e.form === 'pp') && e.lemma !== 'say') return false;
+    if (e.lemma === 'call') return this.quoteSoon(i + 1);
+    if (e.frameOnly) {
+      const next = this.raw[i + 1] ?? '';
+      return next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[i + 2] ?? '')) || (i > a && this.inRegion[i - 1] !== 0) || (i > a + 1 && this.inRegion[i - 2] !== 0);
+    }
     if ((e.form === 'past' || e.form === 'pp') && /^(be|been|being|is|was|were|are|get|got)$/.test(prev)) return false;
     if (i > a && isCapitalized(this.raw[i]!) && !isQuoteMark(prev)) return false;
     // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
@@ -169,6 +177,16 @@ class Extractor {
       return this.hasThatClause(i + 1);
     }
     return true;
+  }
+
+  /** A quote mark within a few words after the cue ("called him “a loser”"). */
+  private quoteSoon(k: number): boolean {
+    const end = Math.min(this.low.length, k + 8);
+    for (let t = k; t < end; t++) {
+      if (this.inRegion[t]) return true;
+      if (CLAUSE_END.has(this.low[t]!)) return false;
+    }
+    return false;
   }
 
   /** "that" soon after (skipping adverbials, a recipient or a short prepositional phrase). */
@@ -237,10 +255,14 @@ class Extractor {
   private sentenceSubject(s: number, limit: number): [number, number] | null {
     const { a } = this.sents[s]!;
     let start = a;
-    for (let t = a; t < Math.min(limit, a + 10); t++) {
-      if (this.low[t] === ',') {
-        start = t + 1;
-        break;
+    const w0 = this.low[a] ?? '';
+    if (PREPOSITIONS.has(w0) || ADVERBIALS.has(w0) || TIME_WORDS.has(w0) || /ly$/.test(w0)) {
+      // "Earlier in the year, Trump designated ...": skip the introductory phrase.
+      for (let t = a; t < Math.min(limit, a + 10); t++) {
+        if (this.low[t] === ',') {
+          start = t + 1;
+          break;
+        }
       }
     }
     while (start < limit && this.inRegion[start]) start++;
@@ -381,7 +403,11 @@ class Extractor {
     const found: QuoteRegion[] = [];
     if (t < this.low.length && this.inRegion[t] && c.entry.src !== 'after') {
       const r = this.regions[this.inRegion[t]! - 1]!;
-      if (r.start >= toks[c.j - 1]!.end) found.push(r);
+      if (r.start >= toks[c.j - 1]!.end && this.endsClause(r)) found.push(r);
+    } else if (t < this.low.length && this.low[t - 1] === ':' && (t >= s.b || isQuoteMark(this.low[t]!) === false)) {
+      // "Cruz continued:" closing its paragraph, the quote opening the next one.
+      const r = this.regionAfter(toks[t - 1]!.end);
+      if (r && c.entry.src !== 'after') found.push(r);
     }
     // B: the quote precedes the cue: `"...," she affirmed.`, `"...," said X`.
     if (c.entry.src !== 'after' && !c.inherited) {
@@ -393,9 +419,14 @@ class Extractor {
         if (!(inSubj || w === ',' || ADVERBIALS.has(w) || w === '\u2014' || w === '-')) break;
         u--;
       }
-      if (u >= 0 && this.inRegion[u] && (c.i - u < 14)) {
+      if (u >= 0 && this.inRegion[u] && c.i - u < 14) {
         const r = this.regions[this.inRegion[u]! - 1]!;
-        if (!found.includes(r)) found.unshift(r);
+        // `"...," she said` or `"...?" asked X`; after a closed sentence (`"..." He said ...`) the
+        // cue starts a new statement unless it is inverted.
+        const last = this.text.slice(r.inner.start, r.inner.end).trimEnd().slice(-1);
+        const after = this.text[r.end] ?? '';
+        const inverted = c.subj !== null && c.subj[0] >= c.j;
+        if ((/[,!?\u2014-]/.test(last) || after === ',' || inverted || !isCapitalized(this.raw[u + 1] ?? '')) && !found.includes(r)) found.unshift(r);
       }
     }
     if (found.length > 0) {
@@ -412,6 +443,25 @@ class Extractor {
     c.content = content;
     c.used = true;
     this.emitIndirect(c, content);
+  }
+
+  /** Nothing but punctuation or a frame follows the quote in its sentence. */
+  private endsClause(r: QuoteRegion): boolean {
+    let p = r.end;
+    while (p < this.text.length && /[ \t]/.test(this.text[p]!)) p++;
+    const c = this.text[p];
+    return c === undefined || /[\n.,;:!?\u2014)]/.test(c);
+  }
+
+  /** The region that starts right after `pos`, with only whitespace between. */
+  private regionAfter(pos: number): QuoteRegion | null {
+    let p = pos;
+    while (p < this.text.length && /\s/.test(this.text[p]!)) p++;
+    for (const r of this.regions) {
+      if (r.start === p) return r;
+      if (r.start > p) break;
+    }
+    return null;
   }
 
   private regionKind(r: QuoteRegion): QuoteKind {
@@ -583,42 +633,52 @@ class Extractor {
   /** Quote regions no cue claimed: partial quotes inside reported clauses, carried-over speakers. */
   private leftoverRegions(cues: Cue[]): void {
     const toks = this.doc.tokens;
-    const byPara = new Map<number, { c: Cue; end: number }>();
-    const claimed = [...this.regionCue.entries()].map(([start, c]) => ({ start, c }));
-    let ci = 0;
+    const n = this.regions.length;
+    const paraOf = new Int32Array(n);
     let si = 0;
-    for (let ri = 0; ri < this.regions.length; ri++) {
+    for (let ri = 0; ri < n; ri++) {
       const r = this.regions[ri]!;
       while (si + 1 < this.sents.length && this.sents[si]!.end <= r.start) si++;
-      const sent = this.sents[si];
-      const para = sent ? sent.para : 0;
-      // Remember the latest attached quote per paragraph, for carrying the speaker over.
-      for (; ci < claimed.length && claimed[ci]!.start < r.start; ci++) {
-        const cl = claimed[ci]!;
-        const clSent = this.sents[cl.c.sent]!;
-        byPara.set(clSent.para, { c: cl.c, end: cl.start });
-      }
-      if (this.regionCue.has(r.start)) {
-        if (sent) byPara.set(para, { c: this.regionCue.get(r.start)!, end: r.end });
-        continue;
-      }
+      paraOf[ri] = this.sents[si]?.para ?? 0;
+    }
+    const attached = this.regions.map((r) => this.regionCue.get(r.start) ?? null);
+    const cueOf: (Cue | null)[] = [...attached];
+    for (let ri = 0; ri < n; ri++) {
+      if (attached[ri]) continue;
+      const r = this.regions[ri]!;
       const words = this.text.slice(r.inner.start, r.inner.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       // Inside the reported clause of a cue: a partial quote of that speaker.
       const host = cues.find((c) => c.content && toks[c.content[0]]!.start <= r.start && toks[c.content[1] - 1]!.end >= r.inner.end);
       if (host) {
-        if (words >= 1) this.emitRegion(r, host, this.regionKind(r) === 'direct' && words > 2 ? 'direct' : 'partial');
+        this.emitRegion(r, host, this.regionKind(r) === 'direct' && words > 2 ? 'direct' : 'partial');
         continue;
       }
       if (words <= 2) continue; // scare quotes
       const kind = this.regionKind(r);
-      const prev = byPara.get(para) ?? (r.multiParagraph || kind === 'direct' ? byPara.get(para - 1) : undefined);
-      if (kind === 'direct' && prev) {
-        this.regionCue.set(r.start, prev.c);
-        byPara.set(para, { c: prev.c, end: r.end });
-        this.emitRegion(r, prev.c, 'direct');
+      if (kind !== 'direct') {
+        // An embedded quote no cue reports is a title, slogan or scare quote more often than speech.
         continue;
       }
-      this.emitRegion(r, null, kind);
+      const para = paraOf[ri]!;
+      let carry: Cue | null = null;
+      // Same paragraph: the speaker of the quote before ("A," she said. "B."), else of the one after.
+      for (let k = ri - 1; k >= 0 && paraOf[k] === para && !carry; k--) carry = cueOf[k] ?? null;
+      for (let k = ri + 1; k < n && paraOf[k] === para && !carry; k++) carry = attached[k] ?? null;
+      // A paragraph that is one quote continues the speaker of the previous paragraph's last quote.
+      if (!carry && this.startsParagraph(r)) {
+        for (let k = ri - 1; k >= 0 && paraOf[k] === para - 1 && !carry; k--) carry = cueOf[k] ?? null;
+      }
+      if (carry) {
+        cueOf[ri] = carry;
+        this.regionCue.set(r.start, carry);
+      }
+      this.emitRegion(r, carry, 'direct');
     }
+  }
+
+  private startsParagraph(r: QuoteRegion): boolean {
+    let p = r.start - 1;
+    while (p >= 0 && /[ \t]/.test(this.text[p]!)) p--;
+    return p < 0 || this.text[p] === '\n';
   }
 }

@@ -25,6 +25,12 @@ export const NP_STOPS = set(
     'since until while because although though if when where whether but or so yet nor that which who whom whose ' +
     'what how why not is was were are be been being has have had do does did will would can could may might should must',
 );
+/** Prepositions: a cue form right after one is a noun ("despite reports of"). */
+export const PREPOSITIONS = set(
+  'in on at with by from about after before during over under into through against between among as than like ' +
+    'despite amid following regarding toward towards without within across behind beyond upon via per around near ' +
+    'outside inside throughout including unlike of for',
+);
 /** Organisation nouns that make "the ministry said" an organisation speaker. */
 export const ORG_NOUNS = set(
   'ministry department agency office campaign committee company government administration commission council ' +

@@ -50,6 +50,8 @@ export interface Role {
   /** ISO 3166-1 alpha-3 code of the country the role belongs to, when the text says it. */
   of: string | null;
   evidence: Span;
+  /** A word that changes the role's status: "former", "acting", "interim", "deputy"... */
+  qualifier?: string | null;
 }
 
 export interface Place {
@@ -68,7 +70,7 @@ export interface Entity {
   /** ISO 3166-1 alpha-3 where one applies. */
   country: string | null;
   /** Where the country came from: the text itself (a demonym, a role, the name). */
-  countryFrom?: 'text' | null;
+  countryFrom?: 'text' | 'gazetteer' | null;
   /** CAMEO-style actor sector (GOV, MIL, REB, CRM, MED, BUS, CVL, IGO...) when known. */
   sector?: string | null;
   /** For entities tied to another (e.g. "the Trump administration" to Trump). */
@@ -83,6 +85,8 @@ export interface Value extends TextSpan {
   type: ValueType;
   /** ISO 8601 date (or interval start) for dates resolved against the article's date; a number for amounts. */
   normalized: string | null;
+  /** Currency (ISO 4217) for MONEY, unit word for QUANTITY ("km", "ton"), when there is one. */
+  unit?: string | null;
 }
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';

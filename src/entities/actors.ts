@@ -1,0 +1,92 @@
+/**
+ * Actor codes for noun phrases: a country (ISO alpha-3) from a country name or demonym in the phrase,
+ * and a CAMEO-style sector from its words ("Mexican troops" -> MEX MIL, "drug cartels" -> CRM).
+ */
+import { findCountry } from './countries.js';
+import { titleInfo } from './titles.js';
+
+/** Country and sector of an actor phrase; either may be null. */
+export interface ActorCodes {
+  country: string | null;
+  sector: string | null;
+}
+
+// Lower-case words and word pairs -> sector. Pairs are tried before single words.
+const SECTOR_WORDS: ReadonlyMap<string, string> = new Map([
+  // government
+  ['government', 'GOV'], ['governments', 'GOV'], ['administration', 'GOV'], ['ministry', 'GOV'],
+  ['ministries', 'GOV'], ['cabinet', 'GOV'], ['officials', 'GOV'], ['official', 'GOV'], ['authorities', 'GOV'],
+  ['authority', 'GOV'], ['state department', 'GOV'], ['white house', 'GOV'], ['regime', 'GOV'],
+  ['diplomats', 'GOV'], ['diplomat', 'GOV'], ['embassy', 'GOV'], ['leaders', 'GOV'], ['presidency', 'GOV'],
+  ['department', 'GOV'], ['agency', 'GOV'], ['agencies', 'GOV'],
+  // legislature, judiciary
+  ['congress', 'LEG'], ['parliament', 'LEG'], ['senate', 'LEG'], ['lawmakers', 'LEG'], ['legislature', 'LEG'],
+  ['legislators', 'LEG'], ['parliamentarians', 'LEG'], ['court', 'JUD'], ['courts', 'JUD'], ['judges', 'JUD'],
+  ['prosecutors', 'JUD'], ['tribunal', 'JUD'], ['judiciary', 'JUD'],
+  // military and police
+  ['army', 'MIL'], ['armies', 'MIL'], ['military', 'MIL'], ['militaries', 'MIL'], ['troops', 'MIL'],
+  ['soldiers', 'MIL'], ['soldier', 'MIL'], ['armed forces', 'MIL'], ['navy', 'MIL'], ['air force', 'MIL'],
+  ['marines', 'MIL'], ['national guard', 'MIL'], ['forces', 'MIL'], ['warplanes', 'MIL'], ['jets', 'MIL'],
+  ['defense ministry', 'MIL'], ['defence ministry', 'MIL'], ['generals', 'MIL'], ['commanders', 'MIL'],
+  ['police', 'COP'], ['policemen', 'COP'], ['police officers', 'COP'], ['security forces', 'COP'],
+  ['border patrol', 'COP'], ['border guards', 'COP'], ['guards', 'COP'], ['gendarmerie', 'COP'],
+  ['intelligence', 'SPY'], ['intelligence agencies', 'SPY'], ['spies', 'SPY'], ['spy agency', 'SPY'],
+  // crime, rebels, opposition
+  ['cartel', 'CRM'], ['cartels', 'CRM'], ['gang', 'CRM'], ['gangs', 'CRM'], ['gangsters', 'CRM'],
+  ['criminals', 'CRM'], ['traffickers', 'CRM'], ['smugglers', 'CRM'], ['mafia', 'CRM'], ['drug lords', 'CRM'],
+  ['kidnappers', 'CRM'], ['pirates', 'CRM'], ['drug-dealers', 'CRM'], ['drug dealers', 'CRM'],
+  ['rebels', 'REB'], ['rebel', 'REB'], ['insurgents', 'REB'], ['guerrillas', 'REB'], ['militants', 'REB'],
+  ['militia', 'REB'], ['militias', 'REB'], ['separatists', 'REB'], ['jihadists', 'REB'], ['terrorists', 'REB'],
+  ['opposition', 'OPP'], ['dissidents', 'OPP'], ['protesters', 'CVL'], ['demonstrators', 'CVL'],
+  // civil society and others
+  ['civilians', 'CVL'], ['residents', 'CVL'], ['citizens', 'CVL'], ['villagers', 'CVL'], ['people', 'CVL'],
+  ['activists', 'CVL'], ['families', 'CVL'], ['migrants', 'REF'], ['refugees', 'REF'], ['asylum seekers', 'REF'],
+  ['workers', 'LAB'], ['unions', 'LAB'], ['union', 'LAB'], ['farmers', 'AGR'], ['students', 'EDU'],
+  ['university', 'EDU'], ['school', 'EDU'], ['hospital', 'HLH'], ['doctors', 'HLH'], ['church', 'REL'],
+  ['clergy', 'REL'], ['mosque', 'REL'], ['charity', 'NGO'], ['ngo', 'NGO'], ['aid groups', 'NGO'],
+  ['human rights', 'NGO'],
+  // business and media
+  ['company', 'BUS'], ['companies', 'BUS'], ['firm', 'BUS'], ['firms', 'BUS'], ['corporation', 'BUS'],
+  ['corp', 'BUS'], ['corp.', 'BUS'], ['inc', 'BUS'], ['inc.', 'BUS'], ['ltd', 'BUS'], ['bank', 'BUS'],
+  ['banks', 'BUS'], ['businesses', 'BUS'], ['investors', 'BUS'], ['industry', 'BUS'], ['airline', 'BUS'],
+  ['newspaper', 'MED'], ['newspapers', 'MED'], ['news', 'MED'], ['media', 'MED'], ['television', 'MED'],
+  ['broadcaster', 'MED'], ['radio', 'MED'], ['journalists', 'MED'], ['reporters', 'MED'], ['press', 'MED'],
+  ['news agency', 'MED'],
+  // international organisations named by what they are
+  ['united nations', 'IGO'], ['u.n.', 'IGO'], ['un', 'IGO'], ['nato', 'IGO'], ['european union', 'IGO'],
+  ['eu', 'IGO'], ['african union', 'IGO'], ['world bank', 'IGO'], ['imf', 'IGO'], ['opec', 'IGO'],
+  ['international monetary fund', 'IGO'], ['world health organization', 'IGO'], ['interpol', 'IGO'],
+  ['asean', 'IGO'], ['organization of american states', 'IGO'], ['security council', 'IGO'],
+]);
+
+// Masthead words name a newspaper only when capitalised ("The Washington Post", not "a post").
+const MASTHEAD = /^(?:Times|Post|Journal|Tribune|Herald|Gazette|Guardian|Telegraph|Chronicle|Observer|Reuters|Bloomberg)$/u;
+// Two-letter acronyms that are also words: only their capitalised form counts.
+const CAPS_ONLY = new Set(['un', 'eu']);
+
+/** The sector a phrase's words imply, reading from the head noun (last word) leftwards. */
+export function sectorOf(phrase: string): string | null {
+  const words = phrase.split(/[\s\u2014\u2013]+/u).map((w) => w.replace(/^[("'\u201c]+|[)"'\u201d,;:]+$/gu, ''));
+  const clean = words.map((w) => w.replace(/[\u2019']s$/u, ''));
+  for (let n = 4; n >= 1; n--) {
+    for (let i = clean.length - n; i >= 0; i--) {
+      const raw = clean.slice(i, i + n).join(' ');
+      const k = raw.toLowerCase();
+      if (n === 1 && MASTHEAD.test(raw)) return 'MED';
+      if (n === 1 && CAPS_ONLY.has(k) && raw !== raw.toUpperCase()) continue;
+      const s = SECTOR_WORDS.get(k);
+      if (s) return s;
+      const t = titleInfo(k);
+      if (t?.sector) return t.sector;
+    }
+  }
+  return null;
+}
+
+/**
+ * Country and sector for a noun phrase that need not be a named entity.
+ * @example actorCodes('Mexican troops') // { country: 'MEX', sector: 'MIL' }
+ */
+export function actorCodes(text: string): ActorCodes {
+  return { country: findCountry(text)?.code ?? null, sector: sectorOf(text) };
+}

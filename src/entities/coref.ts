@@ -1,0 +1,111 @@
+/**
+ * Pronoun resolution for people: he/she and their forms link to a person mentioned in the last few
+ * sentences when the evidence is clear (gender agreement, recency, subject position); otherwise the
+ * pronoun stays unlinked. A linked pronoun also teaches the person's gender and becomes an antecedent
+ * itself, so "Sheinbaum ... her ... she" chains.
+ */
+import type { Doc, Span } from '../doc/types.js';
+import type { Gender } from './titles.js';
+
+/** A mention of a person that a later pronoun may refer back to. */
+export interface Antecedent extends Span {
+  entity: string;
+}
+
+/** A pronoun linked to an entity. */
+export interface PronounLink extends Span {
+  entity: string;
+  gender: Gender;
+}
+
+const PRONOUNS: ReadonlyMap<string, Gender> = new Map([
+  ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
+  ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f'],
+]);
+const PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself)\b/giu;
+
+/** How many sentences back an antecedent may be. */
+const WINDOW = 3;
+
+function sentenceIndexer(sentences: readonly Span[]): (pos: number) => number {
+  return (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let ans = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= pos) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+}
+
+interface Ev {
+  pos: number;
+  entity: string;
+  sent: number;
+  subject: boolean;
+}
+
+/**
+ * Links third-person singular pronouns to people. `genders` holds what is known before (titles,
+ * first names) and is updated with what the links teach. Runs in one pass over pronouns and
+ * antecedents, keeping only the last few sentences' mentions.
+ */
+export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], genders: Map<string, Gender>): PronounLink[] {
+  const text = doc.text;
+  const sentences = doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
+  const sentOf = sentenceIndexer(sentences);
+  const pronouns: Span[] = [];
+  if (doc.tokens.length > 0) {
+    for (const t of doc.tokens) {
+      if (t.end - t.start > 7 || t.end - t.start < 2) continue;
+      if (PRONOUNS.has(text.slice(t.start, t.end).toLowerCase())) pronouns.push({ start: t.start, end: t.end });
+    }
+  } else {
+    for (const m of text.matchAll(PRONOUN_RE)) pronouns.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const ants = [...antecedents].sort((a, b) => a.start - b.start);
+  const out: PronounLink[] = [];
+  const window: Ev[] = [];
+  let lastSubjectSent = -1;
+  const push = (ev: Omit<Ev, 'subject'>): void => {
+    const subject = ev.sent !== lastSubjectSent;
+    if (subject) lastSubjectSent = ev.sent;
+    window.push({ ...ev, subject });
+  };
+  let ai = 0;
+  for (const pr of pronouns) {
+    while (ai < ants.length && ants[ai]!.start < pr.start) {
+      const a = ants[ai++]!;
+      if (a.end > pr.start) continue; // the pronoun is inside a mention ("her" in a name): not a pronoun
+      push({ pos: a.start, entity: a.entity, sent: sentOf(a.start) });
+    }
+    const sent = sentOf(pr.start);
+    while (window.length > 0 && window[0]!.sent < sent - WINDOW) window.shift();
+    const g = PRONOUNS.get(text.slice(pr.start, pr.end).toLowerCase())!;
+    // Most recent mention of each entity in the window.
+    const latest = new Map<string, Ev>();
+    for (const ev of window) latest.set(ev.entity, ev);
+    const scored: { entity: string; score: number; knownMatch: boolean }[] = [];
+    for (const [entity, ev] of latest) {
+      const known = genders.get(entity);
+      if (known && known !== g) continue;
+      const d = sent - ev.sent;
+      const score = -2 * d + (ev.subject ? 1 : 0) + (known === g ? 2 : 0);
+      scored.push({ entity, score, knownMatch: known === g });
+    }
+    if (scored.length === 0) continue;
+    scored.sort((a, b) => b.score - a.score);
+    const top = scored[0]!;
+    const second = scored[1];
+    if (second && top.score - second.score < 2) continue;
+    out.push({ start: pr.start, end: pr.end, entity: top.entity, gender: g });
+    if (!genders.has(top.entity)) genders.set(top.entity, g);
+    push({ pos: pr.start, entity: top.entity, sent });
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+/**
+ * Country lookup: names, alternative spellings and demonyms to ISO 3166-1 alpha-3, built from the
+ * `world-countries` package (loaded once, lazily) plus the few everyday forms it lacks ("U.S.",
+ * "America", "Britain"), which are spellings, not knowledge about any person or organisation.
+ */
+import { createRequire } from 'node:module';
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  demonyms?: Record<string, { f: string; m: string }>;
+  independent?: boolean;
+}
+
+/** How a phrase named a country. */
+export type CountryForm = 'name' | 'demonym';
+
+/** A country found for a phrase, with the form the phrase took. */
+export interface CountryHit {
+  code: string;
+  form: CountryForm;
+}
+
+// Forms people write that the package leaves out. Short all-caps codes are kept here on purpose:
+// the package's two-letter spellings ("IN", "NO", "ME") collide with ordinary words.
+const EXTRA_NAMES: Record<string, string> = {
+  'u.s.': 'USA', us: 'USA', usa: 'USA', 'u.s.a.': 'USA', america: 'USA', 'the states': 'USA',
+  'united states': 'USA', 'united states of america': 'USA',
+  'u.k.': 'GBR', uk: 'GBR', britain: 'GBR', 'great britain': 'GBR', england: 'GBR', scotland: 'GBR', wales: 'GBR',
+  'northern ireland': 'GBR', uae: 'ARE', 'u.a.e.': 'ARE', drc: 'COD', prc: 'CHN', dprk: 'PRK', rok: 'KOR',
+  'south korea': 'KOR', 'north korea': 'PRK', russia: 'RUS', iran: 'IRN', syria: 'SYR', vietnam: 'VNM',
+  'viet nam': 'VNM', laos: 'LAO', bolivia: 'BOL', venezuela: 'VEN', tanzania: 'TZA', moldova: 'MDA',
+  'czech republic': 'CZE', czechia: 'CZE', holland: 'NLD', 'the netherlands': 'NLD', 'ivory coast': 'CIV',
+  burma: 'MMR', taiwan: 'TWN', palestine: 'PSE', 'gaza strip': 'PSE', 'west bank': 'PSE', kosovo: 'UNK',
+  'vatican': 'VAT', 'the vatican': 'VAT', 'east timor': 'TLS', swaziland: 'SWZ', macedonia: 'MKD',
+  'cape verde': 'CPV', 'congo': 'COG', 'democratic republic of congo': 'COD',
+};
+
+const EXTRA_DEMONYMS: Record<string, string> = {
+  american: 'USA', americans: 'USA', 'u.s.': 'USA', us: 'USA', british: 'GBR', brits: 'GBR', briton: 'GBR',
+  britons: 'GBR', english: 'GBR', scottish: 'GBR', welsh: 'GBR', 'u.k.': 'GBR', uk: 'GBR', dutch: 'NLD',
+  emirati: 'ARE', palestinian: 'PSE', palestinians: 'PSE', israeli: 'ISR', israelis: 'ISR', filipino: 'PHL',
+  filipinos: 'PHL', 'south korean': 'KOR', 'north korean': 'PRK', saudi: 'SAU', saudis: 'SAU', kurdish: 'IRQ',
+  swiss: 'CHE', chinese: 'CHN', japanese: 'JPN', vietnamese: 'VNM', lebanese: 'LBN', sudanese: 'SDN',
+  congolese: 'COD', taiwanese: 'TWN', portuguese: 'PRT', iraqi: 'IRQ', iraqis: 'IRQ', afghan: 'AFG', afghans: 'AFG',
+  pakistani: 'PAK', pakistanis: 'PAK', ukrainian: 'UKR', ukrainians: 'UKR', russian: 'RUS', russians: 'RUS',
+  syrian: 'SYR', syrians: 'SYR', iranian: 'IRN', iranians: 'IRN', yemeni: 'YEM', yemenis: 'YEM',
+  kosovar: 'UNK', burmese: 'MMR',
+};
+
+let nameIndex: Map<string, string> | null = null;
+let demonymIndex: Map<string, string> | null = null;
+let codeNames: Map<string, string> | null = null;
+let a2to3: Map<string, string> | null = null;
+
+/** Lower-cased, single-spaced, leading "the " removed: the key both indexes use. */
+export function countryKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2019']s$/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/^the /u, '');
+}
+
+function plural(d: string): string {
+  if (/(?:ese|ss|sh|ch|i|ish)$/u.test(d)) return d; // "Chinese", "Swiss", "British" have no -s plural
+  return `${d}s`;
+}
+
+function load(): void {
+  if (nameIndex) return;
+  const require = createRequire(import.meta.url);
+  const all = require('world-countries/countries.json') as WorldCountry[];
+  const names = new Map<string, string>();
+  const dems = new Map<string, string>();
+  const canon = new Map<string, string>();
+  const two = new Map<string, string>();
+  for (const c of all) {
+    canon.set(c.cca3, c.name.common);
+    two.set(c.cca2, c.cca3);
+    names.set(countryKey(c.name.common), c.cca3);
+    if (!names.has(countryKey(c.name.official))) names.set(countryKey(c.name.official), c.cca3);
+    for (const a of c.altSpellings) {
+      // Two-letter codes and short all-caps forms collide with English words; keep real spellings only.
+      if (a.length < 4 || /^[A-Z]+$/u.test(a)) continue;
+      const k = countryKey(a);
+      if (!names.has(k)) names.set(k, c.cca3);
+    }
+    const eng = c.demonyms?.['eng'];
+    if (eng) {
+      for (const d of [eng.m, eng.f]) {
+        if (!d) continue;
+        const k = countryKey(d);
+        if (!dems.has(k)) dems.set(k, c.cca3);
+        const p = countryKey(plural(d));
+        if (!dems.has(p)) dems.set(p, c.cca3);
+      }
+    }
+  }
+  for (const [k, v] of Object.entries(EXTRA_NAMES)) names.set(countryKey(k), v);
+  for (const [k, v] of Object.entries(EXTRA_DEMONYMS)) dems.set(countryKey(k), v);
+  canon.set('UNK', 'Kosovo');
+  nameIndex = names;
+  demonymIndex = dems;
+  codeNames = canon;
+  a2to3 = two;
+}
+
+// Lower-case short forms ("us", "uk") are words, not countries.
+function caseOk(raw: string, key: string): boolean {
+  return key.replace(/\./gu, '').length > 3 || /[A-Z]/u.test(raw);
+}
+
+/** The alpha-3 code for a country name ("Mexico", "the U.S.", "America"), or null. */
+export function countryByName(raw: string): string | null {
+  load();
+  const k = countryKey(raw);
+  if (!caseOk(raw, k)) return null;
+  return nameIndex!.get(k) ?? nameIndex!.get(k.replace(/\./gu, '')) ?? null;
+}
+
+/** The alpha-3 code for a demonym ("Mexican", "Israelis", "U.S." used as an adjective), or null. */
+export function countryByDemonym(raw: string): string | null {
+  load();
+  const k = countryKey(raw);
+  if (!caseOk(raw, k)) return null;
+  if (!/^[A-Z]/u.test(raw.trim())) return null; // demonyms are capitalised in English
+  return demonymIndex!.get(k) ?? null;
+}
+
+/** A country for a name or a demonym, saying which it was. */
+export function lookupCountry(raw: string): CountryHit | null {
+  const n = countryByName(raw);
+  if (n) return { code: n, form: 'name' };
+  const d = countryByDemonym(raw);
+  if (d) return { code: d, form: 'demonym' };
+  return null;
+}
+
+/** The common English name of a country code ("MEX" -> "Mexico"). */
+export function countryName(code: string): string | null {
+  load();
+  return codeNames!.get(code) ?? null;
+}
+
+/** ISO alpha-2 to alpha-3 ("MX" -> "MEX"), or null. */
+export function alpha3(cca2: string): string | null {
+  load();
+  return a2to3!.get(cca2) ?? null;
+}
+
+const WORD_RE = /[A-Z][\p{L}.'\u2019-]*|[a-z][\p{L}'\u2019-]*/gu;
+
+/**
+ * The first country named or implied by a demonym in a phrase, trying longer word runs first
+ * ("South Korean troops" -> KOR, "the U.S.-Mexico border" -> USA).
+ */
+export function findCountry(phrase: string): CountryHit | null {
+  const words: string[] = [];
+  for (const m of phrase.replace(/-(?=[A-Z])/gu, ' ').matchAll(WORD_RE)) words.push(m[0]);
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const w = words.slice(i, i + n).join(' ').replace(/[\u2019']s$/u, '');
+      if (!/^[A-Z]/u.test(w)) continue;
+      const hit = lookupCountry(w);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}

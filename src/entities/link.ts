@@ -1,0 +1,445 @@
+/**
+ * The 'entities' component: groups the recogniser's mentions into entities (aliases, acronyms,
+ * countries by code, "the Trump administration" tied to Trump), reads roles from titles and
+ * appositives, links role phrases and pronouns, and sets country, sector and place.
+ * Every step is linear in the number of mentions (indexes by name token, not pairwise comparison).
+ */
+import type { Doc, Entity, EntityType, Mention, Role } from '../doc/types.js';
+import type { Component } from '../pipeline/component.js';
+import { sectorOf } from './actors.js';
+import { acronymOf, bareName, genderOfFirstName, isAcronym, nameTokens, orgKey } from './aliases.js';
+import { resolvePronouns, type Antecedent } from './coref.js';
+import { countryName, findCountry, lookupCountry } from './countries.js';
+import { resolvePlace } from './places.js';
+import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
+import { titleInfo, type Gender } from './titles.js';
+
+type RawMention = NonNullable<Doc['mentions']>[number];
+
+interface Prep {
+  /** Index in doc.mentions. */
+  idx: number;
+  /** The bare name's span (titles, "the" and possessive removed). */
+  start: number;
+  end: number;
+  name: string;
+  type: EntityType;
+  key: string | null;
+  cluster: Cluster | null;
+}
+
+interface Cluster {
+  key: string;
+  type: EntityType;
+  preps: Prep[];
+  /** Extra mentions that are not recogniser output (administration phrases, roles, pronouns). */
+  extra: Mention[];
+  tokens: string[];
+  country: string | null;
+  related: Cluster | null;
+  /** For "X administration" clusters: the word after the name. */
+  relWord: string | null;
+  first: number;
+  lastPos: number;
+}
+
+const ADMIN_WORDS = 'administration|government|cabinet|campaign';
+const ADMIN_AFTER = new RegExp(`^(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})\\b`, 'u');
+const ADMIN_ORG = new RegExp(`^(.+?)(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})$`, 'u');
+const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
+
+/** Binary search: index of the span containing or preceding `pos`. */
+function spanIndex(spans: readonly { start: number; end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+function newCluster(key: string, type: EntityType, first: number): Cluster {
+  return { key, type, preps: [], extra: [], tokens: [], country: null, related: null, relWord: null, first, lastPos: first };
+}
+
+function join(c: Cluster, p: Prep): void {
+  p.cluster = c;
+  c.preps.push(p);
+  if (p.start < c.first) c.first = p.start;
+  if (p.start > c.lastPos) c.lastPos = p.start;
+}
+
+/** Nearest cluster to `pos` among candidates, preferring one already mentioned before it. */
+function nearest(cands: readonly Cluster[], pos: number): Cluster | null {
+  if (cands.length <= 1) return cands[0] ?? null;
+  let best: Cluster | null = null;
+  let bestD = Infinity;
+  for (const c of cands) {
+    let d = Infinity;
+    for (const p of c.preps) {
+      const dd = p.start <= pos ? pos - p.start : (p.start - pos) * 4; // later mentions count less
+      if (dd < d) d = dd;
+    }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Options of the entities component. */
+export interface EntitiesOptions {
+  /** Resolve cities to GeoNames records (loads the gazetteer on first use). Default true. */
+  places?: boolean;
+}
+
+/** Runs entity linking on a Doc that carries mentions, tokens, sentences and paragraphs. */
+export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
+  const text = doc.text;
+  const raw: RawMention[] = doc.mentions ?? [];
+  const sentences = doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
+  const order = raw.map((_, i) => i).sort((a, b) => raw[a]!.start - raw[b]!.start || raw[b]!.end - raw[a]!.end);
+
+  // 1. Bare names, types corrected by the country lexicon, keys for the simple types.
+  const preps: Prep[] = [];
+  for (const i of order) {
+    const m = raw[i]!;
+    if (m.kind !== 'name' && m.kind !== undefined) continue;
+    const surface = text.slice(m.start, m.end);
+    let b = bareName(surface);
+    let type = m.type;
+    let start = m.start + b.start;
+    let end = m.start + b.end;
+    if (type !== 'PERSON') {
+      const the = /^the\s+/iu.exec(text.slice(start, end));
+      const si = spanIndex(sentences, start);
+      // A capital "The" inside a sentence is part of the name ("The New York Times").
+      if (the && (the[0][0] === 't' || sentences[si]!.start === start || type !== 'ORG')) start += the[0].length;
+      b = { name: text.slice(start, end), start: 0, end: end - start };
+    }
+    let key: string | null = null;
+    if (type !== 'PERSON') {
+      const hit = lookupCountry(b.name);
+      if (hit?.form === 'name' && type !== 'NORP') {
+        type = 'GPE';
+        key = `C:${hit.code}`;
+      } else if (hit) {
+        type = 'NORP';
+        key = `N:${hit.code}`;
+      }
+    }
+    if (end <= start) continue;
+    preps.push({ idx: i, start, end, name: text.slice(start, end), type, key, cluster: null });
+  }
+
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const getCluster = (key: string, type: EntityType, pos: number): Cluster => {
+    let c = byKey.get(key);
+    if (!c) {
+      c = newCluster(key, type, pos);
+      byKey.set(key, c);
+      clusters.push(c);
+    }
+    return c;
+  };
+
+  // 2. People: full names first, then short forms attach to the nearest person sharing the word.
+  const tokenIdx = new Map<string, Cluster[]>();
+  const persons = preps.filter((p) => p.type === 'PERSON');
+  const multi = persons.filter((p) => nameTokens(p.name).length >= 2);
+  multi.sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || a.start - b.start);
+  for (const p of multi) {
+    const toks = nameTokens(p.name);
+    let target: Cluster | null = byKey.get(`P:${toks.join(' ')}`) ?? null;
+    if (!target) {
+      const cands = new Set<Cluster>();
+      for (const t of toks) for (const c of tokenIdx.get(t) ?? []) cands.add(c);
+      const sub = [...cands].filter((c) => toks.every((t) => c.tokens.includes(t)));
+      target = nearest(sub, p.start);
+    }
+    if (!target) {
+      target = getCluster(`P:${toks.join(' ')}`, 'PERSON', p.start);
+      target.tokens = toks;
+      for (const t of toks) {
+        if (t.length < 2) continue;
+        const list = tokenIdx.get(t);
+        if (list) list.push(target);
+        else tokenIdx.set(t, [target]);
+      }
+    }
+    join(target, p);
+  }
+  const singles = preps.filter(
+    (p) => p.cluster === null && p.key === null && nameTokens(p.name).length === 1 && (p.type === 'PERSON' || p.type === 'ORG' || p.type === 'MISC' || p.type === 'GPE' || p.type === 'LOC'),
+  );
+  for (const p of singles) {
+    const t = nameTokens(p.name)[0]!;
+    const cands = tokenIdx.get(t);
+    if (cands && cands.length > 0 && (p.type === 'PERSON' || /^[A-Z][a-z]/u.test(p.name))) {
+      const c = nearest(cands, p.start)!;
+      p.type = 'PERSON';
+      join(c, p);
+    } else if (p.type === 'PERSON') {
+      const c = getCluster(`P:${t}`, 'PERSON', p.start);
+      if (c.tokens.length === 0) c.tokens = [t];
+      join(c, p);
+    }
+  }
+
+  // 3. "the Trump administration": an organisation tied to the person.
+  const adminCluster = (person: Cluster, word: string, pos: number): Cluster => {
+    const c = getCluster(`ADM:${person.key}:${word}`, 'ORG', pos);
+    c.related = person;
+    c.relWord = word;
+    return c;
+  };
+  for (const p of preps) {
+    if (p.cluster?.type !== 'PERSON') continue;
+    const m = ADMIN_AFTER.exec(text.slice(p.end, p.end + 20));
+    if (!m || m[1] === undefined) continue;
+    const c = adminCluster(p.cluster, m[1], p.start);
+    const end = p.end + m[0].length;
+    if (!c.extra.some((x) => x.start === p.start)) {
+      c.extra.push({ start: p.start, end, text: text.slice(p.start, end), kind: 'alias' });
+      if (p.start < c.first) c.first = p.start;
+    }
+  }
+  for (const p of preps) {
+    if (p.cluster || p.type !== 'ORG') continue;
+    const m = ADMIN_ORG.exec(p.name);
+    if (!m || m[1] === undefined || m[2] === undefined) continue;
+    const toks = nameTokens(bareName(m[1]).name);
+    const last = toks[toks.length - 1];
+    const cands = last ? tokenIdx.get(last) : undefined;
+    if (!cands || cands.length === 0) continue;
+    const c = adminCluster(nearest(cands, p.start)!, m[2], p.start);
+    c.extra = c.extra.filter((x) => x.start < p.start || x.start >= p.end);
+    join(c, p);
+  }
+
+  // 4. Organisations, places and the rest: exact keys, acronyms, then unique partial names.
+  const acr = new Map<string, Cluster>();
+  const orgTokIdx = new Map<string, Cluster[]>();
+  const rest = preps.filter((p) => p.cluster === null);
+  rest.sort((a, b) => b.name.length - a.name.length || a.start - b.start);
+  for (const p of rest) {
+    if (p.key) {
+      join(getCluster(p.key, p.type, p.start), p);
+      continue;
+    }
+    const group = p.type === 'GPE' || p.type === 'LOC' ? 'L' : p.type;
+    const k = orgKey(p.name);
+    let c: Cluster | null = byKey.get(`${group}:${k}`) ?? null;
+    if (!c && p.type === 'ORG' && isAcronym(p.name)) c = acr.get(p.name.replace(/\./gu, '')) ?? null;
+    if (!c && p.type === 'ORG') {
+      const words = k.split(' ');
+      const cands = new Set<Cluster>();
+      for (const w of words) for (const x of orgTokIdx.get(w) ?? []) cands.add(x);
+      // "Times" for "The New York Times": a proper suffix or prefix of exactly one longer name.
+      const fits = [...cands].filter((x) => {
+        const xs = x.tokens;
+        if (xs.length <= words.length) return false;
+        const suffix = words.every((w, i) => xs[xs.length - words.length + i] === w);
+        const prefix = words.every((w, i) => xs[i] === w);
+        return suffix || prefix;
+      });
+      if (fits.length === 1 && !/^(?:news|times|post|group|party|department|ministry|council)$/u.test(k)) c = fits[0]!;
+      else if (fits.length === 1 && /^[A-Z]/u.test(p.name)) c = fits[0]!;
+    }
+    if (!c) {
+      c = getCluster(`${group}:${k}`, p.type, p.start);
+      c.tokens = k.split(' ');
+      if (p.type === 'ORG') {
+        const a = acronymOf(p.name);
+        if (a && !acr.has(a)) acr.set(a, c);
+        for (const w of c.tokens) {
+          if (w.length < 3) continue;
+          const list = orgTokIdx.get(w);
+          if (list) list.push(c);
+          else orgTokIdx.set(w, [c]);
+        }
+      }
+    }
+    join(c, p);
+  }
+
+  // 5. Entities in order of first mention.
+  clusters.sort((a, b) => a.first - b.first);
+  const entityOf = new Map<Cluster, Entity>();
+  const genders = new Map<string, Gender>();
+  const titleSpans: { start: number; end: number }[] = [];
+  let n = 0;
+  for (const c of clusters) {
+    if (c.preps.length === 0 && c.extra.length === 0) continue;
+    const id = `e${++n}`;
+    const e: Entity = { id, name: canonicalName(c, text), type: c.type, roles: [], country: null, countryFrom: null, sector: null, relatedTo: null, place: null, mentions: [] };
+    for (const p of c.preps) {
+      e.mentions.push({ start: p.start, end: p.end, text: p.name, kind: p.name === e.name ? 'name' : 'alias' });
+      raw[p.idx]!.entity = id;
+    }
+    for (const x of c.extra) e.mentions.push(x);
+    entityOf.set(c, e);
+  }
+
+  // 6. Roles, gender and country of people.
+  for (const [c, e] of entityOf) {
+    if (c.type !== 'PERSON') continue;
+    for (const p of c.preps) {
+      const s = sentences[spanIndex(sentences, p.start)]!;
+      const limit = Math.max(s.start, p.start - 120);
+      const before = roleBefore(text, p.start, limit, p.end);
+      if (before) {
+        addRole(e.roles, before.role);
+        titleSpans.push(before.titleSpan);
+      }
+      const possessive = /^['\u2019]/u.test(text.slice(p.end, p.end + 1));
+      const after = possessive ? null : roleAfter(text, p.end, Math.min(s.end, p.end + 160), p.start);
+      if (after) {
+        addRole(e.roles, after.role);
+        titleSpans.push(after.titleSpan);
+      }
+      const hon = HONORIFIC_BEFORE.exec(text.slice(Math.max(limit, p.start - 6), p.start));
+      if (hon && !genders.has(e.id)) genders.set(e.id, hon[1] === 'Mr' ? 'm' : 'f');
+    }
+    for (const r of e.roles) {
+      const g = titleInfo(titleHead(r.title))?.gender;
+      if (g && !genders.has(e.id)) genders.set(e.id, g);
+    }
+    const first = nameTokens(e.name)[0];
+    if (!genders.has(e.id) && first && c.tokens.length >= 2) {
+      const g = genderOfFirstName(first);
+      if (g) genders.set(e.id, g);
+    }
+    const withOf = e.roles.find((r) => r.of !== null);
+    if (withOf) {
+      e.country = withOf.of;
+      e.countryFrom = 'text';
+    }
+    e.sector = personSector(e.roles);
+  }
+
+  // 7. Countries, sectors and places of everything else.
+  const articleCountries = new Set<string>();
+  for (const [c, e] of entityOf) {
+    if (c.key.startsWith('C:') || c.key.startsWith('N:')) {
+      e.country = c.key.slice(2);
+      e.countryFrom = 'text';
+      articleCountries.add(e.country);
+      if (c.key.startsWith('C:')) e.name = countryName(e.country) ?? e.name;
+    }
+  }
+  for (const [c, e] of entityOf) {
+    if (c.related) {
+      const rel = entityOf.get(c.related);
+      e.relatedTo = rel?.id ?? null;
+      if (rel?.country) {
+        e.country = rel.country;
+        e.countryFrom = 'text';
+      }
+      e.sector = c.relWord === 'campaign' ? null : 'GOV';
+    } else if (c.type === 'ORG' || c.type === 'MISC' || c.type === 'FAC') {
+      const hit = findCountry(e.name);
+      if (hit) {
+        e.country = hit.code;
+        e.countryFrom = 'text';
+      }
+      if (c.type === 'ORG') e.sector = sectorOf(e.name);
+    }
+  }
+  if (opts.places !== false) {
+    for (const [c, e] of entityOf) {
+      if ((c.type !== 'GPE' && c.type !== 'LOC') || e.country) continue;
+      const place = resolvePlace(e.name, articleCountries);
+      if (place) {
+        e.place = place;
+        e.country = place.country;
+        e.countryFrom = 'gazetteer';
+      }
+    }
+  }
+
+  // 8. Role phrases ("Mexico's President") resolve to the one person holding that role here.
+  const people = [...entityOf.values()].filter((e) => e.type === 'PERSON' && e.roles.length > 0);
+  for (const rm of findRoleMentions(text, titleSpans)) {
+    const head = titleHead(rm.title);
+    const holders = people.filter((e) =>
+      e.roles.some(
+        (r) =>
+          titleHead(r.title) === head &&
+          (r.qualifier ?? null) === rm.qualifier &&
+          (rm.of === null || r.of === rm.of || (r.of === null && e.country === rm.of)),
+      ),
+    );
+    if (holders.length !== 1) continue;
+    holders[0]!.mentions.push({ start: rm.start, end: rm.end, text: text.slice(rm.start, rm.end), kind: 'role' });
+  }
+
+  // 9. Pronouns.
+  const antecedents: Antecedent[] = [];
+  for (const e of entityOf.values()) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions) antecedents.push({ start: m.start, end: m.end, entity: e.id });
+  }
+  const byId = new Map<string, Entity>();
+  for (const e of entityOf.values()) byId.set(e.id, e);
+  for (const link of resolvePronouns(doc, antecedents, genders)) {
+    byId.get(link.entity)?.mentions.push({ start: link.start, end: link.end, text: text.slice(link.start, link.end), kind: 'pronoun' });
+  }
+
+  const entities = [...entityOf.values()];
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  doc.entities = entities;
+}
+
+function personSector(roles: readonly Role[]): string | null {
+  for (const r of roles) {
+    if (r.qualifier === 'former') continue;
+    const s = titleInfo(titleHead(r.title))?.sector ?? titleInfo(r.title)?.sector;
+    if (s) return s;
+  }
+  return null;
+}
+
+function canonicalName(c: Cluster, text: string): string {
+  if (c.related && c.relWord) {
+    const person = c.related.preps.reduce<Prep | null>((best, p) => (!best || p.name.length > best.name.length ? p : best), null);
+    const last = person ? person.name.split(/\s+/u).pop() : c.related.key.slice(2);
+    return `${last} ${c.relWord}`;
+  }
+  let best = '';
+  for (const p of c.preps) {
+    const name = text.slice(p.start, p.end);
+    if (name.length > best.length) best = name;
+  }
+  return best;
+}
+
+/**
+ * The 'entities' component: from recognised mentions to entities with aliases, roles, pronoun and
+ * role mentions, countries, sectors and places.
+ */
+export function entitiesComponent(opts: EntitiesOptions = {}): Component {
+  return {
+    name: 'entities',
+    requires: ['mentions', 'tokens', 'sentences', 'paragraphs'],
+    assigns: ['entities'],
+    run(doc: Doc): void {
+      linkEntities(doc, opts);
+    },
+  };
+}
+
+/** The entity a span of text refers to (a name, alias, role or pronoun mention covering it), or null. */
+export function entityAt(doc: Pick<Doc, 'entities'>, start: number, end: number): string | null {
+  for (const e of doc.entities) {
+    for (const m of e.mentions) if (m.start <= start && m.end >= end) return e.id;
+  }
+  return null;
+}

@@ -1,0 +1,489 @@
+/**
+ * The 'values' component: rule-based DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL and CARDINAL
+ * spans, with numbers parsed and dates normalised against the article's publication date
+ * ("on Friday" -> the Friday on or before it, "last week" -> its ISO week, "March 3" -> that day).
+ * Vague periods ("recent months") are found but left unnormalised rather than guessed.
+ */
+import type { Doc, Span, Value, ValueType } from '../doc/types.js';
+import type { Component } from '../pipeline/component.js';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const SMALL_NUMS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  a: 1, an: 1, dozen: 12,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, hundredth: 100,
+  thousandth: 1000,
+};
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₩': 'KRW' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pesos: 'MXN', peso: 'MXN', yuan: 'CNY', renminbi: 'CNY',
+  yen: 'JPY', rupees: 'INR', rupee: 'INR', rubles: 'RUB', roubles: 'RUB', ruble: 'RUB', shekels: 'ILS', shekel: 'ILS',
+  riyals: 'SAR', riyal: 'SAR', francs: 'CHF', pounds: 'GBP', 'pounds sterling': 'GBP', usd: 'USD', eur: 'EUR',
+  gbp: 'GBP', hryvnias: 'UAH', lira: 'TRY', liras: 'TRY', won: 'KRW', reais: 'BRL', rand: 'ZAR', naira: 'NGN',
+};
+const DOLLAR_PREFIX: Record<string, string> = { us: 'USD', 'u.s.': 'USD', a: 'AUD', c: 'CAD', ca: 'CAD', nz: 'NZD', hk: 'HKD', s: 'SGD', mx: 'MXN' };
+const UNITS: Record<string, string> = {
+  km: 'km', kilometers: 'km', kilometres: 'km', kilometer: 'km', kilometre: 'km', miles: 'mi', mile: 'mi',
+  meters: 'm', metres: 'm', meter: 'm', metre: 'm', feet: 'ft', foot: 'ft', ft: 'ft', inches: 'in',
+  tons: 't', tonnes: 't', ton: 't', tonne: 't', kg: 'kg', kilograms: 'kg', kilogram: 'kg', kilos: 'kg',
+  pounds: 'lb', pound: 'lb', lbs: 'lb', lb: 'lb', grams: 'g', gram: 'g', liters: 'l', litres: 'l',
+  gallons: 'gal', barrels: 'bbl', acres: 'acre', hectares: 'ha', degrees: 'deg', mph: 'mph', 'km/h': 'km/h',
+  'square miles': 'mi2', 'square kilometers': 'km2', 'square kilometres': 'km2', megawatts: 'MW', mw: 'MW',
+};
+
+const NUMW = `(?:${Object.keys(SMALL_NUMS).filter((w) => w.length > 2).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`;
+const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+const SCALE = '(?:\\s*(?:hundred|thousand|million|billion|trillion)|(?:\\s?(?:bn|mn|tn)|[kmb])(?![\\p{L}]))';
+// A number: digits with an optional scale, or number words ("two hundred", "1.5 million").
+const NUM = `(?:${DIGITS}${SCALE}?|(?:${NUMW})(?:[\\s-]+(?:and\\s+)?(?:${NUMW}|hundred|thousand|million|billion))*|(?:a|an)\\s+(?:dozen|hundred|thousand|million|billion))`;
+const MONTH = `(?:${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)`;
+const WEEKDAY = `(?:${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')})`;
+const UNIT = `(?:${Object.keys(UNITS).sort((a, b) => b.length - a.length).map((u) => u.replace(/[/.]/gu, '\\$&')).join('|')})`;
+const CURWORD = `(?:${Object.keys(CURRENCY_WORDS).filter((w) => w !== 'pounds').sort((a, b) => b.length - a.length).join('|')})`;
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+interface Cand {
+  start: number;
+  end: number;
+  type: ValueType;
+  normalized: string | null;
+  unit: string | null;
+  prio: number;
+}
+
+interface Rule {
+  re: RegExp;
+  type: ValueType;
+  prio: number;
+  make(m: RegExpExecArray, ctx: Ctx): { normalized: string | null; unit?: string | null } | null;
+}
+
+interface Ctx {
+  text: string;
+  pub: Date | null;
+}
+
+/** Parses "1,200", "1.5 million", "$3bn"'s number part, "twenty-five", "two hundred thousand". */
+export function parseNumber(s: string): number | null {
+  const t = s.toLowerCase().replace(/,/gu, '').trim();
+  const d = /^(\d+(?:\.\d+)?)\s*([a-z]+)?$/u.exec(t);
+  if (d && d[1] !== undefined) {
+    const base = Number(d[1]);
+    if (!d[2]) return base;
+    const sc = SCALES[d[2]];
+    return sc === undefined ? null : base * sc;
+  }
+  let total = 0;
+  let cur = 0;
+  let any = false;
+  for (const w of t.split(/[\s-]+/u)) {
+    if (w === 'and' || w === '') continue;
+    if (w === 'dozen') {
+      cur = (cur || 1) * 12;
+      any = true;
+      continue;
+    }
+    const v = SMALL_NUMS[w];
+    if (v !== undefined) {
+      cur += v;
+      any = true;
+      continue;
+    }
+    const sc = SCALES[w];
+    if (sc === undefined) return null;
+    any = true;
+    if (cur === 0) cur = 1;
+    if (sc === 100) cur *= 100;
+    else {
+      total += cur * sc;
+      cur = 0;
+    }
+  }
+  return any ? total + cur : null;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
+}
+
+// ---- dates ---------------------------------------------------------------------------------------
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+function isoDate(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * 86400000);
+}
+function isoWeek(d: Date): string {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const y = t.getUTCFullYear();
+  const week = Math.ceil(((t.getTime() - Date.UTC(y, 0, 1)) / 86400000 + 1) / 7);
+  return `${y}-W${pad(week)}`;
+}
+function monthIndex(s: string): number {
+  const k = s.toLowerCase().replace(/\.$/u, '');
+  const full = MONTHS.indexOf(k);
+  return full >= 0 ? full : (MONTH_ABBR[k] ?? -1);
+}
+function ym(y: number, m: number): string {
+  const d = new Date(Date.UTC(y, m, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+/** The publication date as a UTC midnight, or null when missing or unreadable. */
+export function publicationDate(published: string | null | undefined): Date | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(published);
+  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const t = Date.parse(published);
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+const FUTURE_CUE = /\b(?:will|would|going to|plans? to|scheduled|expected to|set to|due to|to be held|next)\b[^.!?]*$/u;
+
+/**
+ * The date a weekday names relative to publication: the same or the last such day, or the next one
+ * when the words before it speak of the future ("will meet on Friday").
+ */
+export function weekdayDate(pub: Date, weekday: number, mode: 'past' | 'future' | 'last' | 'next'): Date {
+  const cur = pub.getUTCDay();
+  if (mode === 'future' || mode === 'next') {
+    let diff = (weekday - cur + 7) % 7;
+    if (diff === 0) diff = mode === 'next' ? 7 : 0;
+    return addDays(pub, diff);
+  }
+  let back = (cur - weekday + 7) % 7;
+  if (back === 0 && mode === 'last') back = 7;
+  return addDays(pub, -back);
+}
+
+function unitDate(pub: Date, unit: string, delta: number): string {
+  const y = pub.getUTCFullYear();
+  const mo = pub.getUTCMonth();
+  switch (unit) {
+    case 'day':
+      return isoDate(addDays(pub, delta));
+    case 'week':
+      return isoWeek(addDays(pub, 7 * delta));
+    case 'weekend': {
+      const sat = weekdayDate(pub, 6, delta > 0 ? 'next' : delta < 0 ? 'last' : 'past');
+      return isoDate(sat);
+    }
+    case 'month':
+      return ym(y, mo + delta);
+    case 'year':
+      return String(y + delta);
+    default:
+      return String(y + delta);
+  }
+}
+
+// ---- rules ---------------------------------------------------------------------------------------
+
+const R = (src: string): RegExp => new RegExp(src, 'gu');
+// Relative expressions start sentences too ("Yesterday, ...", "Earlier in the year, ...").
+const RI = (src: string): RegExp => new RegExp(src, 'giu');
+
+const RULES: Rule[] = [
+  // MONEY
+  {
+    re: R(`${B}((?:US|U\\.S\\.|A|C|CA|NZ|HK|S|MX)?)([$€£¥₹₽₩])\\s?(${DIGITS}${SCALE}?)${E}`),
+    type: 'MONEY', prio: 1,
+    make(m) {
+      const n = parseNumber(m[3] ?? '');
+      const pre = (m[1] ?? '').toLowerCase();
+      const unit = m[2] === '$' && pre ? (DOLLAR_PREFIX[pre] ?? 'USD') : (CURRENCY_SYMBOLS[m[2] ?? ''] ?? null);
+      return { normalized: n === null ? null : fmt(n), unit };
+    },
+  },
+  {
+    re: R(`${B}(${NUM})\\s+(?:(?:U\\.S\\.|US|Mexican|Canadian|Australian|Hong Kong)\\s+)?(${CURWORD}|pounds sterling)${E}`),
+    type: 'MONEY', prio: 1,
+    make(m) {
+      const n = parseNumber(m[1] ?? '');
+      return { normalized: n === null ? null : fmt(n), unit: CURRENCY_WORDS[(m[2] ?? '').toLowerCase()] ?? null };
+    },
+  },
+  // PERCENT
+  {
+    re: R(`${B}(${NUM})\\s?(?:%|percent${E}|per cent${E}|percentage points?${E})`),
+    type: 'PERCENT', prio: 1,
+    make(m) {
+      const n = parseNumber(m[1] ?? '');
+      return { normalized: n === null ? null : fmt(n) };
+    },
+  },
+  // QUANTITY
+  {
+    re: R(`${B}(${NUM})[\\s-]?(${UNIT})(?![\\p{L}\\p{N}/])`),
+    type: 'QUANTITY', prio: 1,
+    make(m) {
+      const n = parseNumber(m[1] ?? '');
+      if (n === null) return null;
+      return { normalized: fmt(n), unit: UNITS[(m[2] ?? '').toLowerCase()] ?? null };
+    },
+  },
+  // TIME
+  {
+    re: R(`${B}(\\d{1,2})(?::(\\d{2}))?\\s?([ap])\\.?m\\.?(?:\\s(?:ET|EST|EDT|CT|PT|GMT|UTC|local time))?(?![\\p{L}])`),
+    type: 'TIME', prio: 1,
+    make(m) {
+      let h = Number(m[1]);
+      if (h > 12) return null;
+      if (m[3] === 'p' && h < 12) h += 12;
+      if (m[3] === 'a' && h === 12) h = 0;
+      return { normalized: `T${pad(h)}:${m[2] ?? '00'}` };
+    },
+  },
+  {
+    re: R(`${B}([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s(?:GMT|UTC|ET|local time))?${E}`),
+    type: 'TIME', prio: 2,
+    make: (m) => ({ normalized: `T${pad(Number(m[1]))}:${m[2]}` }),
+  },
+  {
+    re: R(`${B}(?:(${WEEKDAY}|this|yesterday|tomorrow)\\s+(morning|afternoon|evening|night)|tonight|noon|midnight|overnight)${E}`),
+    type: 'TIME', prio: 1,
+    make(m, ctx) {
+      if (!ctx.pub || !m[1]) return { normalized: null };
+      const w = m[1].toLowerCase();
+      if (w === 'this') return { normalized: isoDate(ctx.pub) };
+      if (w === 'yesterday') return { normalized: isoDate(addDays(ctx.pub, -1)) };
+      if (w === 'tomorrow') return { normalized: isoDate(addDays(ctx.pub, 1)) };
+      const future = FUTURE_CUE.test(ctx.text.slice(Math.max(0, m.index - 60), m.index));
+      return { normalized: isoDate(weekdayDate(ctx.pub, WEEKDAYS.indexOf(w), future ? 'future' : 'past')) };
+    },
+  },
+  // DATE: full and partial calendar dates
+  {
+    re: R(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`),
+    type: 'DATE', prio: 0,
+    make: (m) => ({ normalized: `${m[1]}-${m[2]}-${m[3]}` }),
+  },
+  {
+    re: R(`${B}(?:${WEEKDAY},?\\s+)?(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${E}`),
+    type: 'DATE', prio: 0,
+    make(m, ctx) {
+      const mo = monthIndex(m[1] ?? '');
+      const day = Number(m[2]);
+      if (mo < 0 || day < 1 || day > 31) return null;
+      const y = m[3] ? Number(m[3]) : ctx.pub?.getUTCFullYear();
+      return { normalized: y === undefined ? null : `${y}-${pad(mo + 1)}-${pad(day)}` };
+    },
+  },
+  {
+    re: R(`${B}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?${E}`),
+    type: 'DATE', prio: 0,
+    make(m, ctx) {
+      const mo = monthIndex(m[2] ?? '');
+      const day = Number(m[1]);
+      if (mo < 0 || day < 1 || day > 31) return null;
+      const y = m[3] ? Number(m[3]) : ctx.pub?.getUTCFullYear();
+      return { normalized: y === undefined ? null : `${y}-${pad(mo + 1)}-${pad(day)}` };
+    },
+  },
+  {
+    re: R(`${B}(?:(early|mid|late|last|this|next)[\\s-]+)?(${MONTH})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`),
+    type: 'DATE', prio: 2,
+    make(m, ctx) {
+      const mo = monthIndex(m[2] ?? '');
+      if (mo < 0) return null;
+      const left = ctx.text.slice(Math.max(0, m.index - 12), m.index);
+      // A bare month ("May", "March") is a date only with a year, a modifier or a preposition before it.
+      if (!m[1] && !m[3] && !/\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to)\s+$/iu.test(left)) return null;
+      if (m[3]) return { normalized: `${m[3]}-${pad(mo + 1)}` };
+      if (!ctx.pub) return { normalized: null };
+      const py = ctx.pub.getUTCFullYear();
+      const pm = ctx.pub.getUTCMonth();
+      const mod = (m[1] ?? '').toLowerCase();
+      let y = py;
+      if (mod === 'last') y = mo < pm ? py : py - 1;
+      else if (mod === 'next') y = mo > pm ? py : py + 1;
+      else if (mod !== 'this' && !FUTURE_CUE.test(ctx.text.slice(Math.max(0, m.index - 60), m.index)) && mo > pm) y = py - 1;
+      return { normalized: `${y}-${pad(mo + 1)}` };
+    },
+  },
+  {
+    re: R(`${B}(?:the\\s+)?((?:19|20)\\d)0s${E}`),
+    type: 'DATE', prio: 0,
+    make: (m) => ({ normalized: m[1] ?? null }),
+  },
+  {
+    re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:19|20)\\d{2})${E}(?!\\s+[a-z]+s${E})(?![.,]\\d)`),
+    type: 'DATE', prio: 3,
+    make(m, ctx) {
+      const left = ctx.text.slice(Math.max(0, m.index - 2), m.index);
+      if (/[$€£¥#]\s?$/u.test(left)) return null;
+      return { normalized: m[2] ?? null };
+    },
+  },
+  // DATE: relative to publication
+  {
+    re: R(`${B}(?:(last|this|next|past|coming)\\s+)?(${WEEKDAY})${E}`),
+    type: 'DATE', prio: 1,
+    make(m, ctx) {
+      if (!ctx.pub) return { normalized: null };
+      const mod = (m[1] ?? '').toLowerCase();
+      const wd = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+      let mode: 'past' | 'future' | 'last' | 'next' = 'past';
+      if (mod === 'last' || mod === 'past') mode = 'last';
+      else if (mod === 'next' || mod === 'coming') mode = 'next';
+      else if (FUTURE_CUE.test(ctx.text.slice(Math.max(0, m.index - 60), m.index))) mode = 'future';
+      return { normalized: isoDate(weekdayDate(ctx.pub, wd, mode)) };
+    },
+  },
+  {
+    re: RI(`${B}(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)${E}`),
+    type: 'DATE', prio: 1,
+    make(m, ctx) {
+      if (!ctx.pub) return { normalized: null };
+      const w = (m[1] ?? '').toLowerCase();
+      const delta = w === 'today' ? 0 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w.includes('before') ? -2 : 2;
+      return { normalized: isoDate(addDays(ctx.pub, delta)) };
+    },
+  },
+  {
+    re: RI(`${B}(?:(earlier|later)\\s+(?:this|in the)|(early|late)\\s+(?:this|last|next)?|(last|this|next|past|coming|the previous|the following))\\s+(day|week|weekend|month|year)${E}`),
+    type: 'DATE', prio: 1,
+    make(m, ctx) {
+      if (!ctx.pub) return { normalized: null };
+      const word = (m[3] ?? '').toLowerCase();
+      const unit = (m[4] ?? 'year').toLowerCase();
+      let delta = 0;
+      if (word === 'last' || word === 'past' || word === 'the previous') delta = -1;
+      else if (word === 'next' || word === 'coming' || word === 'the following') delta = 1;
+      if (m[2]) {
+        const mid = m[0].toLowerCase();
+        if (mid.includes('last')) delta = -1;
+        else if (mid.includes('next')) delta = 1;
+      }
+      if ((word === 'past' || word === 'coming') && unit !== 'weekend') return { normalized: null }; // "the past year": a span, not a calendar unit
+      return { normalized: unitDate(ctx.pub, unit, delta) };
+    },
+  },
+  {
+    re: RI(`${B}(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|later|from now)${E}`),
+    type: 'DATE', prio: 0,
+    make(m, ctx) {
+      const n = parseNumber(m[1] ?? '');
+      if (!ctx.pub || n === null || !Number.isInteger(n)) return { normalized: null };
+      const dir = (m[3] ?? '').toLowerCase();
+      const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
+      const unit = (m[2] ?? 'day').toLowerCase();
+      if (unit === 'day') return { normalized: isoDate(addDays(ctx.pub, sign * n)) };
+      if (unit === 'week') return { normalized: isoDate(addDays(ctx.pub, sign * 7 * n)) };
+      if (unit === 'month') return { normalized: ym(ctx.pub.getUTCFullYear(), ctx.pub.getUTCMonth() + sign * n) };
+      return { normalized: String(ctx.pub.getUTCFullYear() + sign * n * (unit === 'decade' ? 10 : 1)) };
+    },
+  },
+  {
+    // Vague periods: found, not normalised.
+    re: RI(`${B}(?:(?:in\\s+)?recent\\s+(?:days|weeks|months|years)|the\\s+(?:past|last|coming|next)\\s+(?:few\\s+|several\\s+|${NUM}\\s+)?(?:days|weeks|months|years|decades)|(?:several|a few)\\s+(?:days|weeks|months|years)\\s+ago)${E}`),
+    type: 'DATE', prio: 1,
+    make: () => ({ normalized: null }),
+  },
+  // ORDINAL
+  {
+    re: R(`${B}(?:(${Object.keys(ORDINALS).join('|')})|(\\d+)(?:st|nd|rd|th))${E}`),
+    type: 'ORDINAL', prio: 4,
+    make(m, ctx) {
+      if (m[1]) {
+        const w = m[1].toLowerCase();
+        if (w === 'second' && /\b(?:a|per|every|split|one)\s+$/iu.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return null;
+        return { normalized: String(ORDINALS[w]) };
+      }
+      return { normalized: m[2] ?? null };
+    },
+  },
+  // CARDINAL
+  {
+    re: R(`(?<![\\p{L}\\p{N}.,$€£-])(${NUM}|dozens|hundreds|thousands|millions|billions)(?![\\p{L}\\p{N}]|[.,]\\d)`),
+    type: 'CARDINAL', prio: 5,
+    make(m, ctx) {
+      const s = (m[1] ?? '').toLowerCase();
+      if (s === 'a' || s === 'an') return null;
+      if (/^(?:a|an)\s/u.test(s) && !/dozen|hundred|thousand|million|billion/u.test(s)) return null;
+      if (s === 'one') {
+        const left = ctx.text.slice(Math.max(0, m.index - 8), m.index);
+        const right = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 9);
+        if (/\b(?:no|the|this|that|any|every|each|which)\s+$/iu.test(left) || /^\s+(?:another|of)\b/u.test(right)) return null;
+      }
+      const n = parseNumber(s);
+      return { normalized: n === null ? null : fmt(n) };
+    },
+  },
+];
+
+/** Finds values in `text`, keeping each inside one of `sentences`; dates resolve against `published`. */
+export function findValues(text: string, sentences: readonly Span[], published: string | null): Value[] {
+  const ctx: Ctx = { text, pub: publicationDate(published) };
+  const cands: Cand[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const end = m.index + m[0].length;
+      const made = rule.make(m, ctx);
+      if (!made) continue;
+      cands.push({ start: m.index, end, type: rule.type, normalized: made.normalized, unit: made.unit ?? null, prio: rule.prio });
+    }
+  }
+  // Longest first within a priority class, then the class: a date's digits are not also a cardinal.
+  cands.sort((a, b) => a.prio - b.prio || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(text.length);
+  const sentEnd = new Int32Array(text.length).fill(-1);
+  for (const s of sentences) for (let i = s.start; i < s.end && i < text.length; i++) sentEnd[i] = s.end;
+  const out: Value[] = [];
+  for (const c of cands) {
+    const se = sentEnd[c.start] ?? -1;
+    if (sentences.length > 0 && (se < 0 || c.end > se)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    const v: Value = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, normalized: c.normalized };
+    if (c.unit) v.unit = c.unit;
+    out.push(v);
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** The 'values' component: dates, times, money, percentages, quantities, ordinals and cardinals. */
+export function valuesComponent(): Component {
+  return {
+    name: 'values',
+    requires: ['tokens', 'sentences'],
+    assigns: ['values'],
+    run(doc: Doc): void {
+      doc.values = findValues(doc.text, doc.sentences, doc.meta.published);
+    },
+  };
+}

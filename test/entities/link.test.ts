@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Doc, Entity } from '../../src/doc/types.js';
+import { entitiesComponent, entityAt, linkEntities } from '../../src/entities/link.js';
+import { handDoc } from './helpers.js';
+
+const SEED = readFileSync(new URL('../../../shared/seed/000_381fc5596f504642.txt', import.meta.url), 'utf8');
+
+function byName(doc: Doc, name: string): Entity {
+  const e = doc.entities.find((x) => x.name === name);
+  if (!e) throw new Error(`no entity "${name}" in ${doc.entities.map((x) => x.name).join(', ')}`);
+  return e;
+}
+const surfaces = (e: Entity): Set<string> => new Set(e.mentions.map((m) => m.text));
+
+describe('entities: seed article with hand-made mentions', () => {
+  const doc = handDoc(SEED, [
+    ['Claudia Sheinbaum', 'PERSON'], ['Sheinbaum', 'PERSON'], ['Donald Trump', 'PERSON'], ['Trump', 'PERSON'],
+    ['Marco Rubio', 'PERSON'], ['Ronald Johnson', 'PERSON'], ['U.S.', 'GPE'], ['Mexico', 'GPE'],
+    ['United States', 'GPE'], ['Pentagon', 'ORG'], ['The New York Times', 'ORG'], ['Mexican', 'NORP'],
+  ]);
+  entitiesComponent().run(doc);
+
+  it('finds every entity of expected.json with its type', () => {
+    const expected = JSON.parse(readFileSync(new URL('../../../shared/seed/expected.json', import.meta.url), 'utf8')) as {
+      entities: { name: string; type: string; country?: string; country_from?: string }[];
+    };
+    for (const x of expected.entities) {
+      const e = byName(doc, x.name);
+      expect(e.type).toBe(x.type);
+      if (x.country_from === 'text') expect(e.country).toBe(x.country);
+      // Countries a reader must know (Trump, Rubio, the Pentagon) are not invented.
+      if (x.country_from === 'knowledge') expect(e.countryFrom).not.toBe('text');
+    }
+  });
+
+  it('merges Sheinbaum aliases, her title and the role phrase "Mexico\'s President"', () => {
+    const e = byName(doc, 'Claudia Sheinbaum');
+    expect([...surfaces(e)]).toEqual(expect.arrayContaining(['Claudia Sheinbaum', 'Sheinbaum', "Mexico's President"]));
+    expect(e.mentions.find((m) => m.text === "Mexico's President")?.kind).toBe('role');
+    expect(e.roles).toEqual([{ title: 'President', of: 'MEX', evidence: expect.objectContaining({ start: 0 }) }]);
+    expect(SEED.slice(e.roles[0]!.evidence.start, e.roles[0]!.evidence.end)).toBe('Mexican President Claudia Sheinbaum');
+    expect(e.sector).toBe('GOV');
+    expect(doc.entities.filter((x) => x.type === 'PERSON' && x.name.includes('Sheinbaum'))).toHaveLength(1);
+  });
+
+  it('reads roles with country from titles: ambassador, secretary of state, former president', () => {
+    const j = byName(doc, 'Ronald Johnson');
+    expect(j.roles[0]).toMatchObject({ title: 'Ambassador to Mexico', of: 'USA' });
+    expect(j.country).toBe('USA');
+    expect(byName(doc, 'Marco Rubio').roles[0]).toMatchObject({ title: 'Secretary of State', of: null });
+    const t = byName(doc, 'Donald Trump');
+    expect(t.roles[0]).toMatchObject({ title: 'President', qualifier: 'former' });
+    expect(t.country).toBeNull();
+    expect(surfaces(t).has('Trump')).toBe(true);
+  });
+
+  it('ties "the Trump administration" to Trump and merges U.S. with the United States', () => {
+    const adm = byName(doc, 'Trump administration');
+    expect(adm.type).toBe('ORG');
+    expect(adm.relatedTo).toBe(byName(doc, 'Donald Trump').id);
+    const us = byName(doc, 'United States');
+    expect(surfaces(us).has('U.S.')).toBe(true);
+    expect(doc.entities.filter((x) => x.country === 'USA' && x.type === 'GPE')).toHaveLength(1);
+    expect(byName(doc, 'The New York Times').sector).toBe('MED');
+  });
+
+  it('resolves the pronoun of `"...," she affirmed.` to Sheinbaum', () => {
+    const at = SEED.indexOf('she affirmed');
+    expect(entityAt(doc, at, at + 3)).toBe(byName(doc, 'Claudia Sheinbaum').id);
+    const her = SEED.indexOf('her country');
+    expect(entityAt(doc, her, her + 3)).toBe(byName(doc, 'Claudia Sheinbaum').id);
+  });
+
+  it('sets mention.entity on every recogniser mention', () => {
+    expect(doc.mentions!.every((m) => m.entity !== null)).toBe(true);
+  });
+});
+
+describe('entities: other text', () => {
+  it('links role phrases, countries and acronyms in an article about Israel and Britain', () => {
+    const text =
+      "Israeli Prime Minister Benjamin Netanyahu met Keir Starmer, Britain's prime minister, in London on Monday.\n" +
+      'The Drug Enforcement Administration said the DEA would help. The British prime minister praised America. ' +
+      'Netanyahu said he would return.';
+    const doc = handDoc(text, [
+      ['Benjamin Netanyahu', 'PERSON'], ['Netanyahu', 'PERSON'], ['Keir Starmer', 'PERSON'], ['London', 'GPE'],
+      ['Drug Enforcement Administration', 'ORG'], ['DEA', 'ORG'], ['America', 'GPE'], ['Israeli', 'NORP'], ['British', 'NORP'],
+    ]);
+    linkEntities(doc);
+    const n = byName(doc, 'Benjamin Netanyahu');
+    expect(n.roles[0]).toMatchObject({ title: 'Prime Minister', of: 'ISR' });
+    expect(n.country).toBe('ISR');
+    const s = byName(doc, 'Keir Starmer');
+    expect(s.roles[0]).toMatchObject({ title: 'Prime Minister', of: 'GBR' });
+    const rolePhrase = s.mentions.find((m) => m.kind === 'role');
+    expect(rolePhrase?.text).toBe('British prime minister');
+    expect(surfaces(byName(doc, 'Drug Enforcement Administration')).has('DEA')).toBe(true);
+    expect(byName(doc, 'United States').mentions[0]!.text).toBe('America');
+    const he = text.lastIndexOf(' he ') + 1;
+    expect(entityAt(doc, he, he + 2)).toBe(n.id);
+    const london = byName(doc, 'London');
+    expect(london.place).toMatchObject({ name: 'London', country: 'GBR' });
+    expect(london.countryFrom).toBe('gazetteer');
+  });
+
+  it('leaves a pronoun unlinked when two people of unknown gender compete', () => {
+    const text = 'Robin Lee met Sam Park in Seoul. He said the talks went well.';
+    const doc = handDoc(text, [['Robin Lee', 'PERSON'], ['Sam Park', 'PERSON'], ['Seoul', 'GPE']]);
+    linkEntities(doc);
+    const he = text.indexOf('He ');
+    expect(entityAt(doc, he, he + 2)).toBeNull();
+    expect(doc.entities.flatMap((e) => e.mentions).filter((m) => m.kind === 'pronoun')).toHaveLength(0);
+  });
+
+  it('uses gender to pick between two people', () => {
+    const text = 'Maria Lopez met John Carter on Friday. She told reporters that he had agreed.';
+    const doc = handDoc(text, [['Maria Lopez', 'PERSON'], ['John Carter', 'PERSON']]);
+    linkEntities(doc);
+    const she = text.indexOf('She');
+    const he = text.indexOf(' he ') + 1;
+    expect(entityAt(doc, she, she + 3)).toBe(byName(doc, 'Maria Lopez').id);
+    expect(entityAt(doc, he, he + 2)).toBe(byName(doc, 'John Carter').id);
+  });
+
+  it('chooses among namesake cities by the countries the article names', () => {
+    const inMexico = handDoc('Police in Guadalajara, Mexico, arrested two men.', [['Guadalajara', 'GPE'], ['Mexico', 'GPE']]);
+    linkEntities(inMexico);
+    expect(byName(inMexico, 'Guadalajara').place?.country).toBe('MEX');
+    const inSpain = handDoc('Police in Guadalajara, Spain, arrested two men.', [['Guadalajara', 'GPE'], ['Spain', 'GPE']]);
+    linkEntities(inSpain);
+    expect(byName(inSpain, 'Guadalajara').place?.country).toBe('ESP');
+  });
+
+  it('keeps two people who share a surname apart and attaches the surname to the nearest', () => {
+    const text = 'Joe Biden spoke first. Hunter Biden spoke later. Biden then left the room.';
+    const doc = handDoc(text, [['Joe Biden', 'PERSON'], ['Hunter Biden', 'PERSON'], ['Biden', 'PERSON']]);
+    linkEntities(doc);
+    expect(doc.entities.filter((e) => e.type === 'PERSON')).toHaveLength(2);
+    expect(surfaces(byName(doc, 'Hunter Biden')).has('Biden')).toBe(true);
+  });
+
+  it('reads an appositive role after the name', () => {
+    const text = 'Ronald Johnson, the U.S. ambassador, met General Laura Richardson, who leads Southern Command.';
+    const doc = handDoc(text, [['Ronald Johnson', 'PERSON'], ['Laura Richardson', 'PERSON'], ['U.S.', 'GPE']]);
+    linkEntities(doc);
+    expect(byName(doc, 'Ronald Johnson').roles[0]).toMatchObject({ title: 'Ambassador', of: 'USA' });
+    expect(byName(doc, 'Laura Richardson').roles[0]).toMatchObject({ title: 'General' });
+    expect(byName(doc, 'Laura Richardson').sector).toBe('MIL');
+  });
+});

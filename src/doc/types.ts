@@ -130,6 +130,8 @@ export interface NewsEvent {
   negated: boolean;
   modality: Modality;
   reportedBy: string | null;
+  /** The reporter as the text names it ("The New York Times", "officials"), also when it is no entity. */
+  reportedByText?: string | null;
   date: string | null;
   place: string | null;
   evidence: Span;

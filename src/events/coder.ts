@@ -1,0 +1,737 @@
+/**
+ * The event coder: shallow patterns over the words of a sentence. A verb-phrase lexicon finds the action;
+ * the actor is the subject found left of it in the same clause (or the "by" phrase of a passive); the target
+ * is the first actor-like phrase right of it (or inside the pattern's gap: "designated X as terrorists").
+ * Wrapper verbs change the code the way CAMEO does: "threatened to impose sanctions" is a threat (13x),
+ * "offered to withdraw" an intent (03x), "refused to meet" a rejection (12x); "accused X of attacking" and
+ * "demanded that X ..." are only the accusation or the demand. Speech is not an event: "X said Y attacked Z"
+ * codes Y's attack, reported by X.
+ */
+import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
+import { findActorHits } from './actors.js';
+import { LEXICON } from './lexicon.js';
+import { nounForms, verbForms } from './morph.js';
+import { goldstein, ploverOf, quadClass } from './ontology.js';
+
+/** A word of a sentence, with its tag when a tagger has run. */
+export interface Word {
+  start: number;
+  end: number;
+  lower: string;
+  pos: string;
+  /** Starts with a capital letter (names, not verbs: "Secretary of State" is no speech verb). */
+  cap: boolean;
+}
+
+const WORD_RE = /(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu;
+
+/** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
+export function words(text: string, start: number, end: number, posAt?: Map<number, string>): Word[] {
+  const out: Word[] = [];
+  const s = text.slice(start, end);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
+    const a = start + m.index;
+    out.push({ start: a, end: a + m[0].length, lower: m[0].toLowerCase(), pos: posAt?.get(a) ?? '', cap: /^\p{Lu}/u.test(m[0]) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- lexicon, compiled once
+interface Pattern {
+  slots: Set<string>[];
+  gapBefore: boolean[];
+  cameo: string;
+  noun: boolean;
+  sym: boolean;
+  base: string;
+}
+const INDEX = new Map<string, Pattern[]>();
+for (const [pattern, cameo, flags = ''] of LEXICON) {
+  const parts = pattern.split(' ');
+  const slots: Set<string>[] = [];
+  const gapBefore: boolean[] = [];
+  const noun = flags.split(' ').includes('n');
+  let gap = false;
+  for (const p of parts) {
+    if (p === '~') { gap = true; continue; }
+    const alts = p.split('|');
+    const forms = new Set<string>();
+    for (const a of alts) {
+      const fs = slots.length === 0 ? (noun ? nounForms(a) : verbForms(a)) : [a, ...nounForms(a)];
+      for (const f of fs) forms.add(f);
+    }
+    slots.push(forms);
+    gapBefore.push(gap);
+    gap = false;
+  }
+  const pat: Pattern = { slots, gapBefore, cameo, noun, sym: flags.split(' ').includes('sym'), base: parts[0]!.split('|')[0]! };
+  for (const f of slots[0]!) {
+    const list = INDEX.get(f) ?? [];
+    list.push(pat);
+    INDEX.set(f, list);
+  }
+}
+for (const list of INDEX.values()) list.sort((a, b) => b.slots.length - a.slots.length);
+
+// ---------------------------------------------------------------- word classes
+const set = (s: string): Set<string> => new Set(s.split(' '));
+const PUNCT = /^[,;:.!?()[\]{}"“”‘’'—–]$/;
+const DETERMINERS = set('a an the this these those its their his her our my your any no such some several every each another');
+const BE = set('is are was were be been being am get got gets');
+const NEG = set('not n\'t n’t never no neither nor');
+const PLANNED = set('will would shall \'ll going plans plan planned planning intends intend intended aims aim set');
+const HYPOTHETICAL = set('may might could can');
+const WILLING = set('willing ready prepared committed determined eager');
+const SPEECH = new Set([
+  ...verbForms('say'), ...verbForms('tell'), ...verbForms('announce'), ...verbForms('state'), ...verbForms('add'),
+  ...verbForms('report'), ...verbForms('claim'), ...verbForms('insist'), ...verbForms('affirm'), ...verbForms('note'),
+  ...verbForms('clarify'), ...verbForms('stress'), ...verbForms('explain'), ...verbForms('confirm'),
+  ...verbForms('reiterate'), ...verbForms('assert'), ...verbForms('argue'), ...verbForms('declare'),
+  ...verbForms('express'), ...verbForms('emphasize'), ...verbForms('highlight'), ...verbForms('indicate'),
+  ...verbForms('suggest'), ...verbForms('acknowledge'), ...verbForms('admit'), ...verbForms('hope'),
+  ...verbForms('believe'), ...verbForms('write'), 'wrote', 'written',
+]);
+function isSpeech(w: Word): boolean {
+  return !w.cap && SPEECH.has(w.lower);
+}
+const SUBORD = set('although though while whereas because since if unless after before when whenever once despite following as until');
+const PREPS = set('in on at for with by from under over during amid after before since into against among between through despite following according to of');
+const PRONOUNS = set('he she it they we i');
+const LINK = set('of the in for to and \'s ’s - – senior top former new local ethnic radical armed drug rebel rival visiting exiled interim acting deputy chief foreign');
+const RIGHT_STOP = set('said says say told tells while but although whereas because unless if after before saying adding according which who whose when where whom');
+
+/** The code a wrapper verb gives to the action it governs ("threatened to X", "offered to X", "refused to X"). */
+function intentCode(code: string): string {
+  const r = code.slice(0, 2);
+  const m: Record<string, string> = { '03': code, '04': '036', '05': '032', '06': '031', '07': '033', '08': '035', '02': code };
+  return m[r] ?? threatCode(code);
+}
+function threatCode(code: string): string {
+  const r = code.slice(0, 2);
+  if (code === '163' || code === '172') return '132';
+  const m: Record<string, string> = { '14': '133', '16': '131', '17': '137', '18': '138', '19': '138', '20': '138', '08': '136', '13': code };
+  return m[r] ?? '130';
+}
+function refuseCode(code: string): string {
+  const m: Record<string, string> = { '03': '125', '04': '125', '05': '120', '06': '121', '07': '122', '08': '124' };
+  return m[code.slice(0, 2)] ?? '120';
+}
+const coop = (code: string): boolean => { const r = Number(code.slice(0, 2)); return r >= 2 && r <= 8; };
+
+// ---------------------------------------------------------------- actor phrases
+/** A phrase that can be an actor or target: a group of adjacent names, demonyms and sector words. */
+export interface Group {
+  start: number;
+  end: number;
+  entity: string | null;
+  country: string | null;
+  sector: string | null;
+  activity: boolean;
+  /** Conjuncts when the group is "X and Y" with a country each ("Jordan and Britain"). */
+  parts?: Group[];
+}
+
+interface Atom {
+  start: number;
+  end: number;
+  entity: Entity | null;
+  type: EntityType | null;
+  country: string | null;
+  sector: string | null;
+  activity: boolean;
+}
+
+/** Per-document context the coder needs: entity mentions by position, and earlier actors for anaphora. */
+export interface DocContext {
+  doc: Doc;
+  mentions: { start: number; end: number; entity: Entity }[];
+  posAt: Map<number, string>;
+  history: Group[];
+}
+
+/** Builds the per-document context once. */
+export function docContext(doc: Doc): DocContext {
+  const mentions: DocContext['mentions'] = [];
+  for (const e of doc.entities) for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
+  mentions.sort((a, b) => a.start - b.start);
+  const posAt = new Map<number, string>();
+  for (const t of doc.tokens) if (t.pos) posAt.set(t.start, t.pos);
+  return { doc, mentions, posAt, history: [] };
+}
+
+const CAP_RUN = /(?:[A-Z][\p{L}'’.-]*|al-|bin|de|of)(?:\s+(?:[A-Z][\p{L}'’.-]*|al-[A-Z][\p{L}-]*|bin|bin|de|of|al))*/gu;
+const CAP_SKIP = set('The A An In On At For But And As If When While Although After Before Earlier Later Recent According Under With Up Some About Angry Thousands Tens Newly It He She They We This That There Its Their His Her Mr Mrs Ms Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December');
+
+function atomsIn(ctx: DocContext, a: number, b: number): Atom[] {
+  const text = ctx.doc.text;
+  const atoms: Atom[] = [];
+  for (const m of ctx.mentions) {
+    if (m.end <= a) continue;
+    if (m.start >= b) break;
+    if (m.start < a || m.end > b) continue;
+    const isPron = /^(?:he|she|it|they|we|him|her|them|his|its|their)$/i.test(text.slice(m.start, m.end));
+    if (isPron) continue;
+    atoms.push({ start: m.start, end: m.end, entity: m.entity, type: m.entity.type, country: m.entity.country, sector: m.entity.sector ?? null, activity: false });
+  }
+  for (const h of findActorHits(text, a, b)) {
+    const inside = atoms.find((x) => x.start <= h.start && h.end <= x.end);
+    if (inside) {
+      inside.country ??= h.country;
+      inside.sector ??= h.sector;
+      continue;
+    }
+    if (atoms.some((x) => x.start < h.end && h.start < x.end)) continue;
+    atoms.push({ start: h.start, end: h.end, entity: null, type: null, country: h.country, sector: h.sector, activity: h.activity ?? false });
+  }
+  if (ctx.doc.entities.length === 0) {
+    // No entity layer: capitalised runs stand in for names so that "President Bush" can be an actor.
+    const s = text.slice(a, b);
+    CAP_RUN.lastIndex = 0;
+    for (let m = CAP_RUN.exec(s); m; m = CAP_RUN.exec(s)) {
+      let st = a + m.index;
+      let en = st + m[0].length;
+      const ws = m[0].split(/\s+/);
+      while (ws.length > 0 && (CAP_SKIP.has(ws[0]!) || !/^[A-Z]/.test(ws[0]!))) { st += ws[0]!.length; ws.shift(); st = skipSpace(text, st); }
+      while (ws.length > 0 && !/^[A-Z]/.test(ws.at(-1)!)) { en -= ws.at(-1)!.length; ws.pop(); en = trimEnd(text, en); }
+      if (ws.length === 0 || en <= st) continue;
+      // Keep the capitalised words no country or sector word covers ("Ambassador to Mexico [Ronald Johnson]").
+      const re = /[^\s]+/g;
+      let pieceStart = -1;
+      let pieceEnd = -1;
+      const flush = (): void => {
+        if (pieceStart >= 0) atoms.push({ start: pieceStart, end: pieceEnd, entity: null, type: 'PERSON', country: null, sector: null, activity: false });
+        pieceStart = -1;
+      };
+      const run = text.slice(st, en);
+      for (let w = re.exec(run); w; w = re.exec(run)) {
+        const ws0 = st + w.index;
+        const we0 = ws0 + w[0].length;
+        const covered = atoms.some((x) => x.start < we0 && ws0 < x.end);
+        if (covered || !/^[A-Z]/.test(w[0]) || CAP_SKIP.has(w[0])) { flush(); continue; }
+        if (pieceStart < 0) pieceStart = ws0;
+        pieceEnd = we0;
+      }
+      flush();
+    }
+  }
+  return atoms.sort((x, y) => x.start - y.start);
+}
+function skipSpace(t: string, i: number): number { while (i < t.length && /\s/.test(t[i]!)) i++; return i; }
+function trimEnd(t: string, i: number): number { while (i > 0 && /\s/.test(t[i - 1]!)) i--; return i; }
+
+function linkable(ctx: DocContext, prev: Atom, gapStart: number, gapEnd: number): boolean {
+  if (gapEnd - gapStart > 40) return false;
+  const ws = words(ctx.doc.text, gapStart, gapEnd, ctx.posAt);
+  if (ws.length > 3) return false;
+  for (const w of ws) {
+    // "Ambassador to Mexico" is one title; "intelligence to Macedonia" is two phrases.
+    if (w.lower === 'to' && !(prev.sector === 'GOV' && ws.length === 1)) return false;
+    if (LINK.has(w.lower)) continue;
+    if (/^[A-Z]/.test(ctx.doc.text[w.start]!)) continue;
+    if (w.pos && /^(?:JJ|NN|CD|POS|HYPH)/.test(w.pos) && !BE.has(w.lower)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Groups atoms in [a, b) into actor phrases; "X and Y" with a country each becomes one group with parts. */
+function groupsIn(ctx: DocContext, a: number, b: number): Group[] {
+  const atoms = atomsIn(ctx, a, b);
+  const runs: Atom[][] = [];
+  for (const at of atoms) {
+    const last = runs.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && linkable(ctx, prev, prev.end, at.start)) last.push(at);
+    else runs.push([at]);
+  }
+  const text = ctx.doc.text;
+  return runs.map((run) => {
+    // Split at "and" between atoms that each name a country: conjoined actors.
+    const parts: Atom[][] = [[]];
+    for (let i = 0; i < run.length; i++) {
+      const at = run[i]!;
+      const prev = run[i - 1];
+      if (prev && /\band\b|,/.test(text.slice(prev.end, at.start)) && at.country && parts.at(-1)!.some((x) => x.country)) parts.push([]);
+      parts.at(-1)!.push(at);
+    }
+    const g = toGroup(run);
+    if (parts.length > 1) {
+      const gs = parts.map(toGroup);
+      const sector = gs.at(-1)!.sector;
+      for (const p of gs) p.sector ??= sector;
+      g.parts = gs;
+    }
+    return g;
+  });
+}
+
+function toGroup(run: Atom[]): Group {
+  const named = run.find((x) => x.type === 'PERSON' || x.type === 'ORG') ?? run.find((x) => x.entity);
+  let country = named?.entity?.country ?? null;
+  if (!country) for (const x of run) if (x.country) { country = x.country; break; }
+  // The sector comes from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
+  let sector: string | null = named?.entity?.sector ?? null;
+  if (!sector) sector = run.find((x) => x.sector && !x.country && !x.entity)?.sector ?? null;
+  if (!sector) for (const x of run) if (x.sector) sector = x.sector;
+  return {
+    start: run[0]!.start,
+    end: run.at(-1)!.end,
+    entity: named?.entity?.id ?? null,
+    country,
+    sector,
+    activity: run.every((x) => x.activity),
+  };
+}
+
+// ---------------------------------------------------------------- matching
+interface Match {
+  i: number; // trigger word index
+  j: number; // last word index
+  pat: Pattern;
+  gaps: [number, number][]; // word index ranges skipped inside the pattern
+  cameo: string;
+  text: string;
+  absorbed: boolean;
+  negated: boolean;
+  modality: Modality;
+  wrapperEnd: number;
+  actorFrom?: number; // word index where the subject search should end (wrapper start)
+}
+
+function matchAt(ws: Word[], i: number, pat: Pattern): { j: number; gaps: [number, number][] } | null {
+  let j = i;
+  const gaps: [number, number][] = [];
+  for (let k = 1; k < pat.slots.length; k++) {
+    const slot = pat.slots[k]!;
+    if (pat.gapBefore[k]) {
+      let found = -1;
+      for (let t = j + 1; t < ws.length && t <= j + 5; t++) {
+        if (PUNCT.test(ws[t]!.lower)) break;
+        if (slot.has(ws[t]!.lower)) { found = t; break; }
+      }
+      if (found < 0) return null;
+      if (found > j + 1) gaps.push([j + 1, found - 1]);
+      j = found;
+    } else {
+      const w = ws[j + 1];
+      if (!w || !slot.has(w.lower)) return null;
+      j++;
+    }
+  }
+  return { j, gaps };
+}
+
+function isNounUse(ws: Word[], i: number): boolean {
+  const w = ws[i]!;
+  if (w.pos) return /^NN/.test(w.pos);
+  const prev = ws[i - 1];
+  return !!prev && (DETERMINERS.has(prev.lower) || /^(?:of|'s|’s)$/.test(prev.lower));
+}
+function isVerbUse(ws: Word[], i: number): boolean {
+  const w = ws[i]!;
+  if (w.pos) return /^(?:VB|JJ|MD)/.test(w.pos) || (/^NN/.test(w.pos) && w.lower.endsWith('ed'));
+  return !isNounUse(ws, i);
+}
+
+function findMatches(text: string, ws: Word[]): Match[] {
+  const found: Match[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const pats = INDEX.get(ws[i]!.lower);
+    if (!pats) continue;
+    for (const pat of pats) {
+      if (pat.noun ? !isNounUse(ws, i) && pat.slots.length === 1 && !/^[A-Z]/.test(text[ws[i - 1]?.start ?? 0] ?? '') && ws[i - 1]?.lower !== '-' && !ws[i]!.pos.startsWith('NN') : !isVerbUse(ws, i)) {
+        if (!pat.noun) continue;
+      }
+      const r = matchAt(ws, i, pat);
+      if (!r) continue;
+      found.push({
+        i, j: r.j, pat, gaps: r.gaps, cameo: pat.cameo, text: text.slice(ws[i]!.start, ws[r.j]!.end),
+        absorbed: false, negated: false, modality: 'asserted', wrapperEnd: -1,
+      });
+      break;
+    }
+  }
+  // Longest match wins where matches overlap ("suspended part of a military aid program" over "aid").
+  const byLen = [...found].sort((a, b) => (b.j - b.i) - (a.j - a.i) || a.i - b.i);
+  const kept: Match[] = [];
+  for (const m of byLen) if (!kept.some((k) => m.i >= k.i && m.i <= k.j)) kept.push(m);
+  return kept.sort((a, b) => a.i - b.i);
+}
+
+function isBoundaryWord(w: Word): boolean {
+  return w.lower === ';' || w.lower === ':' || w.lower === '"' || w.lower === '“' || w.lower === '”';
+}
+
+// ---------------------------------------------------------------- the coder
+/** One event as the coder sees it, before it becomes a NewsEvent. */
+export interface CodedEvent {
+  actor: Group | null;
+  target: Group | null;
+  cameo: string;
+  text: string;
+  negated: boolean;
+  modality: Modality;
+  reporter: Group | null;
+  trigger: Span;
+}
+
+const WRAP_INTENT = set('agree offer promise pledge vow');
+const WRAP_THREAT = set('threaten warn');
+const WRAP_REFUSE = set('refuse decline');
+const WRAP_ABSORB = set('demand accuse blame allege urge call appeal criticize criticise condemn denounce reject dismiss press ultimatum request ask insist');
+
+/** Codes the events of one sentence. */
+export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
+  const text = ctx.doc.text;
+  const ws = words(text, sent.start, sent.end, ctx.posAt);
+  const matches = findMatches(text, ws);
+  if (matches.length === 0 && !ws.some((w) => w.lower === 'must')) return [];
+
+  // Wrappers: the action right after "threatened to", "offered to", "refused to", "accused X of" ...
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    if (m.absorbed) continue;
+    const base = m.pat.base;
+    const next = matches[k + 1];
+    if (!next || next.i - m.j > 8 || ws.slice(m.j + 1, next.i).some((w) => isBoundaryWord(w) || isSpeech(w))) continue;
+    const wrap = WRAP_INTENT.has(base) ? 'intent' : WRAP_THREAT.has(base) ? 'threat' : WRAP_REFUSE.has(base) ? 'refuse' : WRAP_ABSORB.has(base) || m.cameo.startsWith('11') || m.cameo.startsWith('10') ? 'absorb' : null;
+    if (!wrap) continue;
+    if (wrap === 'absorb') {
+      next.absorbed = true;
+      continue;
+    }
+    // "threatened to X", "offered to X", "warned that ... will X"; not "vowed opposition to".
+    const between = ws.slice(m.j + 1, next.i).map((w) => w.lower);
+    if (!(between[0] === 'to' || between.includes('that') || (between.length === 0 && m.j === next.i - 1))) continue;
+    next.cameo = wrap === 'intent' ? intentCode(next.cameo) : wrap === 'threat' ? threatCode(next.cameo) : refuseCode(next.cameo);
+    next.text = text.slice(ws[m.i]!.start, ws[next.j]!.end);
+    next.actorFrom = m.i;
+    if (wrap === 'intent' && next.modality === 'asserted') next.modality = 'planned';
+    m.absorbed = true;
+  }
+
+  // "X said (that) Y must ..." is a demand by X on Y.
+  const mustEvents: CodedEvent[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i]!.lower !== 'must') continue;
+    let sp = -1;
+    for (let t = i - 1; t >= 0 && t >= i - 12; t--) if (isSpeech(ws[t]!) || ws[t]!.lower === 'demanded') { sp = t; break; }
+    if (sp < 0) continue;
+    const actor = subjectOf(ctx, ws, sp, sent);
+    const tg = groupsIn(ctx, ws[sp]!.end, ws[i]!.start)[0] ?? null;
+    mustEvents.push({ actor, target: tg, cameo: '100', text: text.slice(ws[sp]!.start, ws[Math.min(i + 1, ws.length - 1)]!.end), negated: false, modality: 'asserted', reporter: null, trigger: { start: ws[sp]!.start, end: ws[i]!.end } });
+    for (const m of matches) if (m.i > i && m.i - i < 6) m.absorbed = true;
+  }
+
+  const out: CodedEvent[] = [...mustEvents];
+  let prevActor: Group | null = null;
+  for (const m of matches) {
+    if (m.absorbed) continue;
+    const head = m.actorFrom ?? m.i;
+    // Modality and negation from the words just before the action (or its wrapper).
+    let negated = false;
+    let modality: Modality = m.modality;
+    let cameo = m.cameo;
+    for (let t = head - 1; t >= 0 && t >= head - 4; t--) {
+      const w = ws[t]!;
+      if (PUNCT.test(w.lower) || isSpeech(w)) break;
+      if (NEG.has(w.lower)) negated = true;
+      if (PLANNED.has(w.lower) || (WILLING.has(w.lower) && ws[t + 1]?.lower === 'to')) {
+        modality = 'planned';
+        if (!m.actorFrom) cameo = coop(cameo) ? intentCode(cameo) : threatCode(cameo);
+      } else if (HYPOTHETICAL.has(w.lower)) modality = 'hypothetical';
+    }
+    if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
+    if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
+    if (ploverOf(cameo) === null) continue;
+    // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
+    if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') continue;
+
+    // Passive: "was attacked by X".
+    const passive = !m.pat.noun && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
+      [ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
+
+    const rightEnd = rightLimit(ws, m.j, sent.end);
+    let actor: Group | null;
+    let target: Group | null = null;
+    if (passive) {
+      target = subjectOf(ctx, ws, head, sent);
+      actor = null;
+      const byIdx = ws.findIndex((w, t) => t > m.j && (w.lower === 'by' || w.lower === 'in') && w.start < rightEnd);
+      if (byIdx >= 0) actor = groupsIn(ctx, ws[byIdx]!.end, rightEnd)[0] ?? null;
+    } else {
+      // Nominal: "U.S.-Mexico collaboration", "collaboration between X and Y".
+      let pair: [Group, Group] | null = null;
+      if (m.pat.noun) pair = hyphenPair(ctx, ws, m.i) ?? betweenPair(ctx, ws, m.j, rightEnd);
+      if (pair) {
+        [actor, target] = pair;
+      } else {
+        actor = subjectOf(ctx, ws, head, sent);
+        if (!actor && ws[head - 1] && /^(?:and|but|or)$/.test(ws[head - 1]!.lower)) actor = prevActor;
+        for (const [ga, gb] of m.gaps) {
+          target = groupsIn(ctx, ws[ga]!.start, ws[gb]!.end).find((g) => g !== null) ?? null;
+          if (target) break;
+        }
+        if (!target) {
+          // The first phrase naming a country or entity; a bare sector phrase only when nothing better follows.
+          const gs = groupsIn(ctx, ws[m.j]!.end, rightEnd).filter((g) => !actor || g.start !== actor.start);
+          target = gs.find((g) => g.country || g.entity) ?? gs[0] ?? null;
+        }
+      }
+      // A noun alone ("cooperation", "criticism") is an event only when the sentence has no verbal one,
+      // or when it names both sides itself ("U.S.-Mexico collaboration").
+      if (m.pat.noun && !pair && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
+    }
+    if (target?.activity) target = resolveActivity(ctx, target);
+    // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18).
+    if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
+    if (!actor && !target) continue;
+    prevActor = actor ?? prevActor;
+
+    const ev: CodedEvent = {
+      actor, target, cameo, text: m.text, negated, modality, reporter: null,
+      trigger: { start: ws[m.i]!.start, end: ws[m.j]!.end },
+    };
+    // Conjoined actors ("Jordan and Britain have agreed") each take part; mutual events pair them up.
+    const targets = target?.parts && target.parts.length > 1 ? target.parts : null;
+    if (targets) {
+      for (const t of targets) out.push({ ...ev, target: t });
+    } else if (actor?.parts && actor.parts.length > 1) {
+      for (const p of actor.parts) {
+        if (m.pat.sym && !target) for (const q of actor.parts) { if (q !== p) out.push({ ...ev, actor: p, target: q }); }
+        else out.push({ ...ev, actor: p });
+      }
+    } else out.push(ev);
+  }
+  for (const ev of out) ev.reporter = reporterOf(ctx, ws, ev.trigger, sent, ev.actor);
+  for (const ev of out) {
+    if (ev.actor && !ev.actor.activity) ctx.history.push(ev.actor);
+    if (ev.target && !ev.target.activity) ctx.history.push(ev.target);
+  }
+  for (const g of groupsIn(ctx, sent.start, sent.end)) if (!g.activity && g.sector) ctx.history.push(g);
+  return out;
+}
+
+function speechVerbUse(ws: Word[], t: number): boolean {
+  const w = ws[t]!;
+  if (w.pos) return w.pos.startsWith('VB');
+  const prev = ws[t - 1]?.lower ?? '';
+  return !DETERMINERS.has(prev) && !/^(?:following|of|despite|amid|after|on|news|media|press)$/.test(prev);
+}
+
+function rightLimit(ws: Word[], j: number, sentEnd: number): number {
+  let commas = 0;
+  for (let t = j + 1; t < ws.length; t++) {
+    const w = ws[t]!;
+    if (isBoundaryWord(w) || RIGHT_STOP.has(w.lower) || isSpeech(w) && t > j + 1) return w.start;
+    if (w.lower === ',' || w.lower === '—' || w.lower === '–') {
+      commas++;
+      // Stop before ", officials said" and after the second comma.
+      const rest = ws.slice(t + 1, t + 10);
+      if (commas > 1 || rest.some((x) => isSpeech(x)) || (rest[0] && RIGHT_STOP.has(rest[0].lower))) return w.start;
+    }
+    if (t - j > 18) return w.start;
+  }
+  return sentEnd;
+}
+
+/** The subject of the verb at word `head`: the first actor phrase of the clause that ends there. */
+function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group | null {
+  // Clause start: the nearest hard boundary, speech verb, complementiser or relative pronoun.
+  let from = 0;
+  let relative = -1;
+  let afterSpeech = -1;
+  for (let t = head - 1; t >= 0; t--) {
+    const w = ws[t]!;
+    if (isBoundaryWord(w)) { from = t + 1; break; }
+    if (w.lower === 'who' || w.lower === 'which') { relative = t; from = t + 1; break; }
+    if (w.lower === 'that' && t > 0 && !DETERMINERS.has(ws[t + 1]?.lower ?? '')) { from = t + 1; if (ws.slice(0, t).some((x) => isSpeech(x))) afterSpeech = t; break; }
+    if (isSpeech(w) && !(ws[t - 1] && DETERMINERS.has(ws[t - 1]!.lower))) { from = t + 1; afterSpeech = t; break; }
+  }
+  // "X noted ... and emphasized ...": a verb coordinated with the speech verb shares its subject.
+  if (afterSpeech >= 0 && ws[head - 1]?.lower === 'and' && !groupsIn(ctx, ws[afterSpeech]!.end, ws[head]!.start).length) {
+    return subjectOf(ctx, ws, afterSpeech, sent);
+  }
+  if (from >= head) {
+    if (relative >= 0) return lastGroupBefore(ctx, ws, relative, sent);
+    return null;
+  }
+  // Comma segments; fronted phrases ("On Friday,", "According to X,", "Although ...,") are skipped.
+  const segs: [number, number][] = [];
+  let s0 = from;
+  for (let t = from; t < head; t++) if (ws[t]!.lower === ',' || ws[t]!.lower === '(' || ws[t]!.lower === ')') { if (t > s0) segs.push([s0, t - 1]); s0 = t + 1; }
+  if (s0 < head) segs.push([s0, head - 1]);
+  let subject: Group | null = null;
+  for (let k = 0; k < segs.length; k++) {
+    const [a, b] = segs[k]!;
+    const first = ws[a]!.lower;
+    if (k < segs.length - 1 && (SUBORD.has(first) || PREPS.has(first) || first === 'according')) continue;
+    const g = groupsIn(ctx, ws[a]!.start, ws[b]!.end)[0];
+    if (!g) {
+      const pron = ws.slice(a, b + 1).find((w) => PRONOUNS.has(w.lower));
+      if (pron) { subject = pronounGroup(ctx, ws, pron, afterSpeech, sent); if (subject) break; }
+      continue;
+    }
+    subject = g;
+    // An appositive right after the subject adds what the name lacks ("Kenzo Oshima, the UN coordinator,").
+    const nxt = segs[k + 1];
+    if (nxt && ws[nxt[0]] && DETERMINERS.has(ws[nxt[0]]!.lower)) {
+      const ap = groupsIn(ctx, ws[nxt[0]]!.start, ws[nxt[1]]!.end)[0];
+      if (ap) subject = { ...g, country: g.country ?? ap.country, sector: g.sector ?? ap.sector };
+    }
+    break;
+  }
+  if (!subject && relative >= 0) return lastGroupBefore(ctx, ws, relative, sent);
+  return subject;
+}
+
+function lastGroupBefore(ctx: DocContext, ws: Word[], idx: number, sent: Span): Group | null {
+  const gs = groupsIn(ctx, sent.start, ws[idx]!.start);
+  return gs.at(-1) ?? null;
+}
+
+function pronounGroup(ctx: DocContext, ws: Word[], pron: Word, afterSpeech: number, sent: Span): Group | null {
+  // The entity layer's pronoun resolution wins; else a pronoun right after "X said" is X.
+  const m = ctx.mentions.find((x) => x.start === pron.start);
+  if (m) return { start: pron.start, end: pron.end, entity: m.entity.id, country: m.entity.country, sector: m.entity.sector ?? null, activity: false };
+  if (afterSpeech >= 0) return subjectOf(ctx, ws, afterSpeech, sent);
+  return null;
+}
+
+function hyphenPair(ctx: DocContext, ws: Word[], i: number): [Group, Group] | null {
+  // "U.S.-Mexico" may be one word or three, depending on the tokenizer; look at the characters.
+  const w1 = ws[i - 1];
+  if (!w1) return null;
+  const from = ws[i - 3] && /^[-–]$/.test(ws[i - 2]!.lower) ? ws[i - 3]!.start : w1.start;
+  const hits = findActorHits(ctx.doc.text, from, w1.end).filter((h) => h.country);
+  if (hits.length !== 2 || !/^\s*[-–]\s*$/.test(ctx.doc.text.slice(hits[0]!.end, hits[1]!.start))) return null;
+  const a = groupsIn(ctx, hits[0]!.start, hits[0]!.end)[0];
+  const b = groupsIn(ctx, hits[1]!.start, hits[1]!.end)[0];
+  return a && b ? [a, b] : null;
+}
+
+function betweenPair(ctx: DocContext, ws: Word[], j: number, rightEnd: number): [Group, Group] | null {
+  if (ws[j + 1]?.lower !== 'between') return null;
+  const gs = groupsIn(ctx, ws[j + 1]!.end, rightEnd);
+  const g = gs[0];
+  if (g?.parts && g.parts.length >= 2) return [g.parts[0]!, g.parts[1]!];
+  return gs.length >= 2 ? [gs[0]!, gs[1]!] : null;
+}
+
+/** "the fight against drug trafficking": the target is who does it, the last such actor named before. */
+function resolveActivity(ctx: DocContext, g: Group): Group {
+  for (let k = ctx.history.length - 1; k >= 0; k--) {
+    const h = ctx.history[k]!;
+    if (h.sector === g.sector && !h.activity) return h;
+  }
+  return g;
+}
+
+const ACCORDING = /\baccording to (?:(?:a|the|an) (?:\w+ )?(?:report|statement|story|article|source|sources|survey|study) (?:from|by|in|of) )?/i;
+
+function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: Group | null): Group | null {
+  const doc = ctx.doc;
+  for (const q of doc.quotes) {
+    if (q.start <= trig.start && trig.end <= q.end && (q.speaker || q.speakerText)) {
+      const sp = q.speakerSpan ?? { start: q.start, end: q.start };
+      return { start: sp.start, end: sp.end, entity: q.speaker, country: doc.entities.find((e) => e.id === q.speaker)?.country ?? null, sector: null, activity: false };
+    }
+  }
+  for (const a of doc.attributions) {
+    const covers = a.start <= trig.start && trig.end <= a.end;
+    const sameSentence = a.cue.start >= sent.start && a.cue.end <= sent.end;
+    if (covers || sameSentence) {
+      const sp = a.sourceSpan ?? a.cue;
+      return { start: sp.start, end: sp.end, entity: a.source, country: null, sector: null, activity: false };
+    }
+  }
+  const text = doc.text.slice(sent.start, sent.end);
+  const acc = ACCORDING.exec(text);
+  if (acc) {
+    const a = sent.start + acc.index + acc[0].length;
+    const g = groupsIn(ctx, a, Math.min(sent.end, a + 80))[0];
+    if (g && g.start - a < 30) return g;
+  }
+  // "X said (that) <event>": a speech verb before the event whose complement holds the event's subject.
+  for (let t = 0; t < ws.length; t++) {
+    const w = ws[t]!;
+    if (w.end > trig.start) break;
+    if (!isSpeech(w) || !speechVerbUse(ws, t)) continue;
+    const complement = ws[t + 1]?.lower === 'that' || (actor !== null && actor.start >= w.end);
+    if (!complement) continue;
+    const g = subjectOf(ctx, ws, t, sent);
+    if (g) return g;
+  }
+  // "<event>, officials said Thursday." / "<event>, said a spokesman": the phrase around a late speech verb.
+  for (let t = ws.length - 1; t >= 0; t--) {
+    const w = ws[t]!;
+    if (w.start < trig.end) break;
+    if (!isSpeech(w) || !speechVerbUse(ws, t)) continue;
+    let c = t - 1;
+    while (c >= 0 && ws[c]!.lower !== ',' && ws[c]!.start >= trig.end && t - c < 10) c--;
+    if (c < 0 || ws[c]!.lower !== ',') continue;
+    const g = groupsIn(ctx, ws[c]!.end, w.start)[0] ??
+      (c === t - 1 && /^(?:said|says|told)$/.test(w.lower) ? groupsIn(ctx, w.end, sent.end)[0] : undefined);
+    if (g) return g;
+  }
+  return null;
+}
+
+/** Turns coded events into NewsEvents with ids, codes, dates and places, merging repeats into moreEvidence. */
+export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Span }[]): NewsEvent[] {
+  const doc = ctx.doc;
+  const out: NewsEvent[] = [];
+  const seen = new Map<string, NewsEvent>();
+  const published = doc.meta.published ? doc.meta.published.slice(0, 10) : null;
+  const key = (g: Group | null): string => (g ? (g.entity ?? `${doc.text.slice(g.start, g.end).toLowerCase()}|${g.country ?? ''}`) : '-');
+  for (const { ev, sent } of coded) {
+    const k = `${key(ev.actor)}#${ev.cameo}#${key(ev.target)}#${ev.negated}`;
+    const prior = seen.get(k);
+    if (prior) {
+      (prior.moreEvidence ??= []).push({ start: sent.start, end: sent.end });
+      continue;
+    }
+    const date = doc.values.find((v) => v.type === 'DATE' && v.start >= sent.start && v.end <= sent.end && v.normalized)?.normalized ?? published;
+    const place = placeIn(ctx, sent, ev);
+    const reportedText = ev.reporter ? doc.text.slice(ev.reporter.start, ev.reporter.end) || null : null;
+    const modality: Modality = ev.modality === 'asserted' && ev.reporter ? 'reported' : ev.modality;
+    const ne: NewsEvent = {
+      actor: ev.actor?.entity ?? null,
+      actorText: ev.actor ? doc.text.slice(ev.actor.start, ev.actor.end) : null,
+      actorCountry: ev.actor?.country ?? null,
+      actorSector: ev.actor?.sector ?? null,
+      action: {
+        cameo: ev.cameo, plover: ploverOf(ev.cameo) ?? '', text: ev.text,
+        goldstein: goldstein(ev.cameo), quadClass: quadClass(ev.cameo), mode: null,
+      },
+      target: ev.target?.entity ?? null,
+      targetText: ev.target ? doc.text.slice(ev.target.start, ev.target.end) : null,
+      targetCountry: ev.target?.country ?? null,
+      targetSector: ev.target?.sector ?? null,
+      negated: ev.negated,
+      modality,
+      reportedBy: ev.reporter?.entity ?? null,
+      reportedByText: reportedText,
+      date,
+      place,
+      evidence: { start: sent.start, end: sent.end },
+    };
+    seen.set(k, ne);
+    out.push(ne);
+  }
+  return out;
+}
+
+function placeIn(ctx: DocContext, sent: Span, ev: CodedEvent): string | null {
+  const text = ctx.doc.text;
+  for (const m of ctx.mentions) {
+    if (m.start < sent.start || m.end > sent.end) continue;
+    if (m.entity.type !== 'GPE' && m.entity.type !== 'LOC') continue;
+    if (ev.actor && m.start >= ev.actor.start && m.end <= ev.actor.end) continue;
+    if (ev.target && m.start >= ev.target.start && m.end <= ev.target.end) continue;
+    const before = text.slice(Math.max(sent.start, m.start - 12), m.start);
+    if (/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i.test(before)) return m.entity.id;
+  }
+  return null;
+}

@@ -1,0 +1,116 @@
+/**
+ * Readers for the POS columns of the training corpora in ../shared/data (read in place, never copied):
+ * CoNLL-2003 (`word POS chunk NER`, -DOCSTART- lines between documents) and GMB (`word<TAB>POS<TAB>NER`).
+ * Tags are mapped onto one Penn Treebank tag set, because the two corpora write a few tags differently.
+ */
+import { readFileSync } from 'node:fs';
+
+/** One sentence: words and their PTB tags. */
+export interface TaggedSentence {
+  words: string[];
+  tags: string[];
+}
+
+/** Path of a corpus file relative to the project root. */
+export const CORPORA = {
+  conllTrain: '../shared/data/ner/conll2003/eng.train',
+  conllDev: '../shared/data/ner/conll2003/eng.testa',
+  gmbTrain: '../shared/data/ner/gmb/train.tsv',
+  gmbDev: '../shared/data/ner/gmb/dev.tsv',
+} as const;
+
+const QUOTE_TAGS = new Set(['"', '``', "''"]);
+
+/**
+ * Maps the corpora's tag variants to PTB: brackets to -LRB-/-RRB-, ';' to ':', 'NN|SYM' to 'NN', and
+ * quotes to `` (opening) or '' (closing), because both corpora lost that distinction (CoNLL writes '"',
+ * GMB writes `` for every quote). A quote is closing when it ends the sentence or follows punctuation
+ * and precedes a lower-case word or punctuation ('. " said'), opening at the start of a sentence, and
+ * otherwise alternates.
+ */
+function normalizeTags(words: string[], tags: string[]): void {
+  let open = true;
+  const n = tags.length;
+  for (let i = 0; i < n; i++) {
+    let t = tags[i]!;
+    if (t === '(' || t === 'LRB' || t === '-LRB-') t = '-LRB-';
+    else if (t === ')' || t === 'RRB' || t === '-RRB-') t = '-RRB-';
+    else if (t === ';') t = ':';
+    else if (t.includes('|')) t = t.slice(0, t.indexOf('|'));
+    else if (QUOTE_TAGS.has(t)) {
+      const w = words[i]!;
+      const prev = i > 0 ? words[i - 1]! : '';
+      const next = i + 1 < n ? words[i + 1]! : '';
+      const nextLowerOrPunct = next !== '' && !/^[A-Z0-9]/.test(next);
+      if (w === '\u201c' || w === '``') t = '``';
+      else if (w === '\u201d' || w === "''") t = "''";
+      else if (i === n - 1 && n > 1) t = "''";
+      else if (/^[.,!?]$/.test(prev) && nextLowerOrPunct) t = "''";
+      else if (i === 0) t = '``';
+      else t = open ? '``' : "''";
+      open = t === "''";
+    }
+    tags[i] = t;
+  }
+}
+
+/** Reads a CoNLL-2003 file's words and POS tags (column 2). */
+export function readConll(path: string): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  let words: string[] = [];
+  let tags: string[] = [];
+  const flush = (): void => {
+    if (words.length > 0) {
+      normalizeTags(words, tags);
+      out.push({ words, tags });
+    }
+    words = [];
+    tags = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const l = line.trimEnd();
+    if (l === '') {
+      flush();
+      continue;
+    }
+    const cols = l.split(' ');
+    if (cols[0] === '-DOCSTART-') {
+      flush();
+      continue;
+    }
+    if (cols.length < 2 || cols[0] === '') continue;
+    words.push(cols[0]!);
+    tags.push(cols[1]!);
+  }
+  flush();
+  return out;
+}
+
+/** Reads a GMB TSV file's words and POS tags (column 2). */
+export function readGmb(path: string): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  let words: string[] = [];
+  let tags: string[] = [];
+  const flush = (): void => {
+    if (words.length > 0) {
+      normalizeTags(words, tags);
+      out.push({ words, tags });
+    }
+    words = [];
+    tags = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const l = line.replace(/\r$/, '');
+    if (l.trim() === '') {
+      flush();
+      continue;
+    }
+    const cols = l.split('\t');
+    const w = (cols[0] ?? '').trim();
+    if (cols.length < 2 || w === '' || !cols[1]) continue;
+    words.push(w);
+    tags.push(cols[1].trim());
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,345 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Component } from '../pipeline/component.js';
+import type { Doc, Token } from '../doc/types.js';
+import { NgError } from '../errors.js';
+import {
+  BIAS_KEY,
+  FEATURE_VERSION,
+  PAD_N1,
+  PAD_N2,
+  PAD_P1,
+  PAD_P2,
+  START1,
+  START2,
+  T,
+  key,
+  normWord,
+  t1Key,
+  t1t2Key,
+  t1wKey,
+  t2Key,
+  wordKeys,
+  type WordKeys,
+} from './pos-features.js';
+
+/*
+ * Greedy averaged-perceptron part-of-speech tagger (Collins 2002; the feature set follows Honnibal's
+ * "A good POS tagger in about 200 lines"), trained by scripts/train-pos.ts.
+ *
+ * Speed: a word's own features and its features as a neighbour are looked up once per word type and
+ * cached; per token only the tag-history features need a table lookup. Weights are stored sparse
+ * (feature -> the few tags it has a weight for), so scoring touches only non-zero weights.
+ */
+
+/** A trained model in memory. */
+export interface PosModel {
+  tags: string[];
+  /** Feature keys, one per row. */
+  keys: Uint32Array;
+  /** Row r's weights are at [offsets[r], offsets[r + 1]). */
+  offsets: Uint32Array;
+  tagIdx: Uint8Array;
+  weights: Float32Array;
+  /** Frequent unambiguous words and their tag index (tagged without scoring). */
+  tagdict: Map<string, number>;
+  /** Free-form facts about training, kept in the file for people. */
+  info: Record<string, unknown>;
+}
+
+const MAGIC = 'NGPOS001';
+
+/** Serialises a model: gzip of magic, header JSON, keys, offsets, int16 weights, tag indices. */
+export function encodeModel(m: PosModel): Buffer {
+  let maxAbs = 0;
+  for (const w of m.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const header = Buffer.from(
+    JSON.stringify({
+      featureVersion: FEATURE_VERSION,
+      tags: m.tags,
+      tagdict: Object.fromEntries(m.tagdict),
+      rows: m.keys.length,
+      nonzeros: m.weights.length,
+      scale,
+      info: m.info,
+    }),
+    'utf8',
+  );
+  const pad = (n: number): number => (4 - (n % 4)) % 4;
+  const headLen = 8 + 4 + header.length;
+  const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), u32(header.length), header, Buffer.alloc(pad(headLen))];
+  parts.push(Buffer.from(m.keys.buffer, m.keys.byteOffset, m.keys.byteLength));
+  parts.push(Buffer.from(m.offsets.buffer, m.offsets.byteOffset, m.offsets.byteLength));
+  const q = new Int16Array(m.weights.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(m.weights[i]! / scale);
+  parts.push(Buffer.from(q.buffer));
+  parts.push(Buffer.from(m.tagIdx.buffer, m.tagIdx.byteOffset, m.tagIdx.byteLength));
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+}
+
+/** Reads a model written by encodeModel. */
+export function decodeModel(gz: Buffer, source = 'model'): PosModel {
+  const buf = gunzipSync(gz);
+  if (buf.toString('latin1', 0, 8) !== MAGIC) throw new NgError('NG_E021', `${source} is not a newsgraph POS model (bad magic)`);
+  const hlen = buf.readUInt32LE(8);
+  const h = JSON.parse(buf.toString('utf8', 12, 12 + hlen)) as {
+    featureVersion: number;
+    tags: string[];
+    tagdict: Record<string, number>;
+    rows: number;
+    nonzeros: number;
+    scale: number;
+    info: Record<string, unknown>;
+  };
+  if (h.featureVersion !== FEATURE_VERSION) {
+    throw new NgError('NG_E021', `${source} uses feature version ${h.featureVersion}, this code expects ${FEATURE_VERSION}; retrain with npm run train -- pos`);
+  }
+  let off = 12 + hlen;
+  off += (4 - (off % 4)) % 4;
+  // Copy into fresh, aligned arrays: the gunzip buffer may come from a shared pool.
+  const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+  const keys = new Uint32Array(ab, off, h.rows);
+  off += 4 * h.rows;
+  const offsets = new Uint32Array(ab, off, h.rows + 1);
+  off += 4 * (h.rows + 1);
+  const q = new Int16Array(ab, off, h.nonzeros);
+  off += 2 * h.nonzeros;
+  const tagIdx = new Uint8Array(ab, off, h.nonzeros);
+  const weights = new Float32Array(h.nonzeros);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
+  return { tags: h.tags, keys, offsets, tagIdx, weights, tagdict: new Map(Object.entries(h.tagdict)), info: h.info };
+}
+
+/** Per word type: the model rows of its own features and of its features as a neighbour. */
+interface WordInfo {
+  self: Int32Array;
+  first: [number, number];
+  asP1: number;
+  asP2: number;
+  asN1: number;
+  asN2: number;
+  asP1Suf: number;
+  asN1Suf: number;
+  asN1Shape: number;
+  lowerH: number;
+  fixed: number;
+}
+
+const CACHE_LIMIT = 200_000;
+
+/** A loaded tagger. Create once (loading and indexing the model) and share; tagging is pure. */
+export class PosTagger {
+  readonly tags: readonly string[];
+  private readonly m: PosModel;
+  private readonly slotKey: Uint32Array;
+  private readonly slotRow: Int32Array;
+  private readonly mask: number;
+  private readonly cache = new Map<string, WordInfo>();
+  private readonly biasRow: number;
+  private readonly t1Rows: Int32Array;
+  private readonly t2Rows: Int32Array;
+  private readonly t1t2Rows: Int32Array;
+  private readonly pads: WordInfo[];
+  private readonly scores: Float64Array;
+
+  constructor(model: PosModel) {
+    this.m = model;
+    this.tags = model.tags;
+    const n = model.keys.length;
+    let size = 1;
+    while (size < n * 2) size <<= 1;
+    this.mask = size - 1;
+    this.slotKey = new Uint32Array(size);
+    this.slotRow = new Int32Array(size).fill(-1);
+    for (let r = 0; r < n; r++) {
+      const k = model.keys[r]!;
+      let s = k & this.mask;
+      while (this.slotKey[s] !== 0) s = (s + 1) & this.mask;
+      this.slotKey[s] = k;
+      this.slotRow[s] = r;
+    }
+    const nt = model.tags.length;
+    this.biasRow = this.row(BIAS_KEY);
+    // Tag-history rows, indexed by tag + 2 so START2 (-2) and START1 (-1) fit.
+    this.t1Rows = new Int32Array(nt + 2);
+    this.t2Rows = new Int32Array(nt + 2);
+    this.t1t2Rows = new Int32Array((nt + 2) * (nt + 2));
+    for (let a = -2; a < nt; a++) {
+      this.t1Rows[a + 2] = this.row(t1Key(a));
+      this.t2Rows[a + 2] = this.row(t2Key(a));
+      for (let b = -2; b < nt; b++) this.t1t2Rows[(a + 2) * (nt + 2) + b + 2] = this.row(t1t2Key(a, b));
+    }
+    this.pads = [PAD_P1, PAD_P2, PAD_N1, PAD_N2].map((k) => this.infoOf(k, -1));
+    this.scores = new Float64Array(nt);
+  }
+
+  /** The model row of a feature key, -1 when the model has no weights for it. */
+  private row(k: number): number {
+    let s = k & this.mask;
+    for (;;) {
+      const x = this.slotKey[s]!;
+      if (x === k) return this.slotRow[s]!;
+      if (x === 0) return -1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  private infoOf(k: WordKeys, fixed: number): WordInfo {
+    const self: number[] = [];
+    for (const f of k.self) {
+      const r = this.row(f);
+      if (r >= 0) self.push(r);
+    }
+    return {
+      self: Int32Array.from(self),
+      first: [this.row(k.shapeFirst[0]), this.row(k.shapeFirst[1])],
+      asP1: this.row(key(T.P1W, k.lowerH)),
+      asP2: this.row(key(T.P2W, k.lowerH)),
+      asN1: this.row(key(T.N1W, k.lowerH)),
+      asN2: this.row(key(T.N2W, k.lowerH)),
+      asP1Suf: this.row(key(T.P1SUF3, k.suf3H)),
+      asN1Suf: this.row(key(T.N1SUF3, k.suf3H)),
+      asN1Shape: this.row(key(T.N1SHAPE, k.shapeH)),
+      lowerH: k.lowerH,
+      fixed,
+    };
+  }
+
+  private info(word: string): WordInfo {
+    let w = this.cache.get(word);
+    if (w === undefined) {
+      const nw = normWord(word);
+      w = this.infoOf(wordKeys(nw), this.m.tagdict.get(nw) ?? -1);
+      // Words follow Zipf's law, so a bounded cache that is simply reset when full keeps hit rates high.
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(word, w);
+    }
+    return w;
+  }
+
+  private add(r: number): void {
+    if (r < 0) return;
+    const { offsets, tagIdx, weights } = this.m;
+    const sc = this.scores;
+    for (let k = offsets[r]!, e = offsets[r + 1]!; k < e; k++) sc[tagIdx[k]!]! += weights[k]!;
+  }
+
+  /** Tags one sentence given as words; returns tag indices into `tags`. */
+  tagIndices(words: readonly string[]): Uint8Array {
+    const n = words.length;
+    const infos: WordInfo[] = new Array<WordInfo>(n);
+    for (let i = 0; i < n; i++) infos[i] = this.info(words[i]!);
+    return this.tagInfos(infos);
+  }
+
+  private tagInfos(infos: WordInfo[]): Uint8Array {
+    const n = infos.length;
+    const out = new Uint8Array(n);
+    const nt = this.tags.length;
+    const [padP1, padP2, padN1, padN2] = this.pads as [WordInfo, WordInfo, WordInfo, WordInfo];
+    const sc = this.scores;
+    let t1 = START1;
+    let t2 = START2;
+    for (let i = 0; i < n; i++) {
+      const w = infos[i]!;
+      let best = w.fixed;
+      if (best < 0) {
+        sc.fill(0);
+        const p1 = i >= 1 ? infos[i - 1]! : padP1;
+        const p2 = i >= 2 ? infos[i - 2]! : i === 1 ? padP1 : padP2;
+        const n1 = i + 1 < n ? infos[i + 1]! : padN1;
+        const n2 = i + 2 < n ? infos[i + 2]! : i + 1 < n ? padN1 : padN2;
+        this.add(this.biasRow);
+        const self = w.self;
+        for (let k = 0; k < self.length; k++) this.add(self[k]!);
+        this.add(w.first[i === 0 ? 1 : 0]);
+        this.add(p1.asP1);
+        this.add(p2.asP2);
+        this.add(n1.asN1);
+        this.add(n2.asN2);
+        this.add(p1.asP1Suf);
+        this.add(n1.asN1Suf);
+        this.add(n1.asN1Shape);
+        this.add(this.t1Rows[t1 + 2]!);
+        this.add(this.t2Rows[t2 + 2]!);
+        this.add(this.t1t2Rows[(t1 + 2) * (nt + 2) + t2 + 2]!);
+        this.add(this.row(t1wKey(t1, w.lowerH)));
+        best = 0;
+        for (let t = 1; t < nt; t++) if (sc[t]! > sc[best]!) best = t;
+      }
+      out[i] = best;
+      t2 = t1;
+      t1 = best;
+    }
+    return out;
+  }
+
+  /** Tags one sentence given as words; returns PTB tags. */
+  tagWords(words: readonly string[]): string[] {
+    return Array.from(this.tagIndices(words), (t) => this.tags[t]!);
+  }
+
+  /** Fills `pos` of tokens[from, to) (one sentence) from their text. */
+  tagTokens(text: string, tokens: Token[], from: number, to: number): void {
+    const infos: WordInfo[] = new Array<WordInfo>(to - from);
+    for (let i = from; i < to; i++) infos[i - from] = this.info(text.slice(tokens[i]!.start, tokens[i]!.end));
+    const t = this.tagInfos(infos);
+    for (let i = from; i < to; i++) tokens[i]!.pos = this.tags[t[i - from]!]!;
+  }
+
+  /** Tags every sentence of a Doc (doc.tokens must already be cut inside doc.sentences). */
+  tagDoc(doc: Doc): void {
+    const toks = doc.tokens;
+    let k = 0;
+    for (const s of doc.sentences) {
+      while (k < toks.length && toks[k]!.start < s.start) {
+        // A token outside every sentence (should not happen): tag it alone.
+        this.tagTokens(doc.text, toks, k, k + 1);
+        k++;
+      }
+      const a = k;
+      while (k < toks.length && toks[k]!.end <= s.end) k++;
+      if (k > a) this.tagTokens(doc.text, toks, a, k);
+    }
+    if (k < toks.length) this.tagTokens(doc.text, toks, k, toks.length);
+  }
+}
+
+/** Where the shipped model lives (from src/text in development, from dist/src/text once built). */
+export const DEFAULT_POS_MODEL = ((): string => {
+  const dev = fileURLToPath(new URL('../../models/pos.bin.gz', import.meta.url));
+  const built = fileURLToPath(new URL('../../../models/pos.bin.gz', import.meta.url));
+  return existsSync(dev) || !existsSync(built) ? dev : built;
+})();
+
+let shared: PosTagger | null = null;
+
+/** Loads the shipped tagger once per process (later calls return the same instance). */
+export function loadPosTagger(path: string = DEFAULT_POS_MODEL): PosTagger {
+  if (path === DEFAULT_POS_MODEL && shared) return shared;
+  if (!existsSync(path)) {
+    throw new NgError('NG_E021', `POS model not found at ${path}; train it with: npm run train -- pos`);
+  }
+  const t = new PosTagger(decodeModel(readFileSync(path), path));
+  if (path === DEFAULT_POS_MODEL) shared = t;
+  return t;
+}
+
+/** The 'pos' component: requires tokens and sentences, assigns pos (PTB tags in Token.pos). */
+export function posComponent(opts: { modelPath?: string } = {}): Component {
+  const tagger = loadPosTagger(opts.modelPath ?? DEFAULT_POS_MODEL);
+  return {
+    name: 'pos',
+    requires: ['tokens', 'sentences'],
+    assigns: ['pos'],
+    run: (doc) => tagger.tagDoc(doc),
+  };
+}

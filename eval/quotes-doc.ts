@@ -5,7 +5,7 @@
  */
 import { createDoc } from '../src/doc/doc.js';
 import type { Doc, Paragraph } from '../src/doc/types.js';
-import type { Component } from '../src/pipeline/component.js';
+import { buildPipeline, type Component } from '../src/pipeline/component.js';
 
 /** Paragraphs of already-clean text: one body paragraph per newline-separated block. */
 export function rawParagraphs(text: string): Paragraph[] {
@@ -47,22 +47,28 @@ export async function componentsBeforeQuotes(): Promise<{ names: string[]; run: 
     if (qi >= 0) comps = comps.slice(0, qi);
   }
   if (!comps.some((c) => c.name === 'segment')) {
-    const text = await tryImport<typeof import('../src/text/tokenize.js')>('../src/text/tokenize.js');
-    const sent = await tryImport<typeof import('../src/text/sentences.js')>('../src/text/sentences.js');
-    if (!text || !sent) throw new Error('no segmentation available (src/text)');
-    comps = [
-      {
-        name: 'segment(local)',
-        requires: ['text', 'paragraphs'],
-        assigns: ['sentences', 'tokens'],
-        run(doc) {
-          for (const p of doc.paragraphs) {
-            doc.sentences.push(...sent.splitSentences(doc.text, p.start, p.end));
-            doc.tokens.push(...text.tokenize(doc.text, p.start, p.end));
-          }
-        },
-      },
-    ];
+    const seg = await tryImport<{ segmentComponent(): Component }>('../src/text/segment.js');
+    if (!seg) throw new Error('no segmentation available (src/text/segment.ts)');
+    comps.unshift(seg.segmentComponent());
+  }
+  // Parts that exist but are not (yet) in the default pipeline, in contract order.
+  const extra: [string, string, string][] = [
+    ['pos', '../src/text/pos.js', 'posComponent'],
+    ['ner', '../src/entities/ner.js', 'nerComponent'],
+    ['entities', '../src/entities/link.js', 'entitiesComponent'],
+  ];
+  for (const [name, path, fn] of extra) {
+    if (comps.some((c) => c.name === name)) continue;
+    const mod = await tryImport<Record<string, unknown>>(path);
+    const make = mod?.[fn];
+    if (typeof make !== 'function') continue;
+    try {
+      const c = (make as () => Component)();
+      buildPipeline([...comps, c]);
+      comps.push(c);
+    } catch {
+      // Its requirements are not met by what exists yet (e.g. entities without ner).
+    }
   }
   const run: PreQuotes = (t) => {
     const doc = createDoc(t, rawParagraphs(t));

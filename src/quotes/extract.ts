@@ -447,6 +447,8 @@ class Extractor {
 
   /** Nothing but punctuation or a frame follows the quote in its sentence. */
   private endsClause(r: QuoteRegion): boolean {
+    // American style puts the clause's comma or stop inside the marks: `"...military," adding`.
+    if (/[,.!?;:\u2014-]$/.test(this.text.slice(r.inner.start, r.inner.end).trimEnd())) return true;
     let p = r.end;
     while (p < this.text.length && /[ \t]/.test(this.text[p]!)) p++;
     const c = this.text[p];
@@ -501,7 +503,7 @@ class Extractor {
       if (k < end && (this.low[k] === 'that' || this.low[k] === 'whether' || this.low[k] === 'if')) k++;
     }
     // Final frame: "CLAUSE, X said." / "CLAUSE, said X."
-    const startsFinal = k >= end || CLAUSE_END.has(this.low[k]!) || (this.low[k] === ',' && c.subj !== null);
+    const startsFinal = k >= end || CLAUSE_END.has(this.low[k]!) || (this.low[k] === ',' && c.subj !== null) || this.adjunctToEnd(k, end);
     if (startsFinal) {
       const left = c.subj && c.subj[1] <= c.i ? c.subj[0] : c.i;
       const comma = left - 1;
@@ -516,6 +518,14 @@ class Extractor {
     if (c.entry.cls !== 'speech') return null;
     if (c.subj === null && !c.inherited) return null;
     return this.trim(k, end);
+  }
+
+  /** From k to the clause end there is only a short adjunct: "on Tuesday", "in a statement", "to CNN". */
+  private adjunctToEnd(k: number, end: number): boolean {
+    if (k >= end || !PREPOSITIONS.has(this.low[k]!) && this.low[k] !== 'to') return false;
+    let t = k;
+    while (t < end && t - k < 8 && !this.inRegion[t] && !this.lex.single.has(this.low[t]!) && this.low[t] !== 'that') t++;
+    return t >= end || (t - k < 8 && (CLAUSE_END.has(this.low[t]!) || this.low[t] === ','));
   }
 
   private isClauseStart(i: number, s: Sent): boolean {
@@ -650,7 +660,7 @@ class Extractor {
       // Inside the reported clause of a cue: a partial quote of that speaker.
       const host = cues.find((c) => c.content && toks[c.content[0]]!.start <= r.start && toks[c.content[1] - 1]!.end >= r.inner.end);
       if (host) {
-        this.emitRegion(r, host, this.regionKind(r) === 'direct' && words > 2 ? 'direct' : 'partial');
+        if (words > 2) this.emitRegion(r, host, this.regionKind(r) === 'direct' ? 'direct' : 'partial');
         continue;
       }
       if (words <= 2) continue; // scare quotes

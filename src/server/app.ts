@@ -22,6 +22,7 @@ import {
   ArticleInputSchema,
   ArticlePageSchema,
   ArticleQuerySchema,
+  DocQuerySchema,
   DocSchema,
   EntityDetailSchema,
   EntityQuerySchema,
@@ -249,7 +250,7 @@ export function createApp(opts: AppOptions) {
       method,
       path: '/api/articles/{id}',
       summary,
-      request: { params: IdParamSchema },
+      request: method === 'get' ? { params: IdParamSchema, query: DocQuerySchema } : { params: IdParamSchema },
       responses: { 200: ok, ...errors, 404: json(ErrorSchema, 'No such article (NG_E032)') },
     });
 
@@ -257,6 +258,7 @@ export function createApp(opts: AppOptions) {
     const { id } = c.req.valid('param');
     const doc = await store.getDoc(id);
     if (!doc) throw new NgError('NG_E032', `no stored article has the id or URL "${id}"`);
+    if (c.req.query('tokens') === 'false') doc.tokens = [];
     return c.json(doc, 200);
   });
 

@@ -186,6 +186,10 @@ export const ArticlePageSchema = z
   .openapi('ArticlePage');
 
 export const IdParamSchema = z.object({ id: z.string().min(1).max(4000) });
+/** Query of GET /api/articles/{id}: `tokens=false` leaves out the token layer (the largest one). */
+export const DocQuerySchema = z.object({
+  tokens: z.enum(['true', 'false']).optional().openapi({ description: 'Include the token layer (default true).' }),
+});
 export const KeyParamSchema = z.object({ key: z.string().min(1).max(1000) });
 
 export const EntityRowSchema = z

@@ -77,6 +77,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(status).toBe(200);
       expect(body['format']).toBe('newsgraph/doc@1');
       expect(body['quotes'][0].text).toBe('"There will be no invasion,"');
+      const lean = await get(`/api/articles/${ids[0]}?tokens=false`);
+      expect(lean.body['tokens']).toEqual([]);
+      expect(lean.body['text']).toBe(body['text']);
+      expect((await get(`/api/articles/${ids[0]}?tokens=maybe`)).status).toBe(400);
       const missing = await get('/api/articles/doesnotexist');
       expect(missing.status).toBe(404);
       expect(missing.body).toEqual({ error: { code: 'NG_E032', name: 'not-found', message: expect.stringContaining('doesnotexist') } });

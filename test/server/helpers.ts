@@ -15,7 +15,7 @@ export const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** True when the local PostgreSQL answers (the CI script starts it). */
 export async function postgresUp(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 10_000 });
   try {
     await c.connect();
     await c.end();

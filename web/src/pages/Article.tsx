@@ -10,7 +10,7 @@ export function ArticlePage({ id }: { id: string }): JSX.Element {
   useEffect(() => {
     setDoc(null);
     setError('');
-    api<Doc>(`/api/articles/${encodeURIComponent(id)}`).then(setDoc, (e: Error) => setError(e.message));
+    api<Doc>(`/api/articles/${encodeURIComponent(id)}?tokens=false`).then(setDoc, (e: Error) => setError(e.message));
   }, [id]);
   if (error) return <p class="error">{error}</p>;
   if (!doc) return <p class="hint">Loading…</p>;

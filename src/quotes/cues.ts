@@ -24,6 +24,8 @@ export interface CueEntry {
 export interface CueLexicon {
   single: Map<string, CueEntry>;
   phrases: { words: string[]; entry: CueEntry }[];
+  /** The phrases by their first word, longest first. */
+  phrasesByFirst: Map<string, { words: string[]; entry: CueEntry }[]>;
   /** Number of distinct forms, for reports. */
   size: number;
 }
@@ -111,6 +113,13 @@ export function loadCueLexicon(): CueLexicon {
   }));
   // Longest phrases first so "in an interview with" wins over shorter overlaps.
   phrases.sort((a, b) => b.words.length - a.words.length);
-  cached = { single, phrases, size: single.size + phrases.length };
+  const phrasesByFirst = new Map<string, { words: string[]; entry: CueEntry }[]>();
+  for (const p of phrases) {
+    const k = p.words[0]!;
+    const list = phrasesByFirst.get(k) ?? [];
+    list.push(p);
+    phrasesByFirst.set(k, list);
+  }
+  cached = { single, phrases, phrasesByFirst, size: single.size + phrases.length };
   return cached;
 }

@@ -49,6 +49,7 @@ interface Sent {
   para: number;
 }
 
+const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
@@ -80,7 +81,10 @@ class Extractor {
     this.text = doc.text;
     const toks = doc.tokens;
     this.raw = toks.map((t) => this.text.slice(t.start, t.end));
-    this.low = this.raw.map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
+    this.low = this.raw.map((w) => {
+      const l = w.toLowerCase();
+      return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+    });
     this.pos = toks.map((t) => t.pos);
     this.hasPos = toks.some((t) => t.pos !== '');
     const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
@@ -128,7 +132,7 @@ class Extractor {
     for (let i = a; i < b; i++) {
       if (this.inRegion[i]) continue;
       let hit: { j: number; entry: CueEntry } | null = null;
-      for (const ph of this.lex.phrases) {
+      for (const ph of this.lex.phrasesByFirst.get(this.low[i]!) ?? NO_PHRASES) {
         const n = ph.words.length;
         if (i + n > b) continue;
         let ok = true;
@@ -218,7 +222,8 @@ class Extractor {
 
   private findSubject(c: Cue, cues: Cue[]): void {
     const s = this.sents[c.sent]!;
-    const prevCue = cues.filter((x) => x.j <= c.i && x.subj && !x.entry.obj).pop();
+    let prevCue: Cue | undefined;
+    for (const x of cues) if (x.j <= c.i && x.subj && !x.entry.obj) prevCue = x;
     let k = c.i - 1;
     while (k >= s.a && ADVERBIALS.has(this.low[k]!) && !this.inRegion[k]) k--;
     const before = k >= s.a ? this.low[k]! : '';

@@ -13,9 +13,11 @@ export interface QuoteRegion extends Span {
   multiParagraph: boolean;
 }
 
+const QUOTE_CHARS = /["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g;
+
 type MarkKind = 'dq' | 'sdq' | 'guil' | 'sq' | 'ssq';
 
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\u00a0' || c === '\r';
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 /** Characters after which a quote mark opens rather than closes. */
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:;,"\u201c\u2018\u00ab]/;
@@ -60,22 +62,21 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       }
       carry = null;
     }
-    for (; i < para.end; i++) {
-      const c = text[i]!;
+    // Only quote characters matter: jump from one to the next (this scan runs over every text).
+    QUOTE_CHARS.lastIndex = i;
+    let m: RegExpExecArray | null;
+    const close = (o: Open, at: number): void => {
+      stack.pop();
+      if (stack.length === 0) {
+        out.push({ start: o.at, end: at + 1, inner: { start: o.at + 1, end: at }, multiParagraph: o.at < para.start });
+      }
+    };
+    while ((m = QUOTE_CHARS.exec(text)) !== null && m.index < para.end) {
+      i = m.index;
+      const c = m[0];
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;
       const top = stack[stack.length - 1];
-      const close = (o: Open): void => {
-        stack.pop();
-        if (stack.length === 0) {
-          out.push({
-            start: o.at,
-            end: i + 1,
-            inner: { start: o.at + 1, end: i },
-            multiParagraph: o.at < para.start,
-          });
-        }
-      };
       switch (c) {
         case '\u201c': // “
         case '\u201e': // „
@@ -87,18 +88,18 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
         case '\u201d': {
           // ” closes the nearest double quote of either style (mixed styles occur in scraped text).
           const k = findOpen(stack, ['dq', 'sdq']);
-          if (k >= 0) closeAt(stack, k, close);
+          if (k >= 0) closeAt(stack, k, i, close);
           break;
         }
         case '\u00bb': {
           const k = findOpen(stack, ['guil']);
-          if (k >= 0) closeAt(stack, k, close);
+          if (k >= 0) closeAt(stack, k, i, close);
           break;
         }
         case '"': {
           const k = findOpen(stack, ['sdq', 'dq']);
           const looksOpen = prev === undefined || OPEN_CONTEXT.test(prev);
-          if (k >= 0 && !(looksOpen && isWordChar(next) && stack[k]!.kind === 'dq')) closeAt(stack, k, close);
+          if (k >= 0 && !(looksOpen && isWordChar(next) && stack[k]!.kind === 'dq')) closeAt(stack, k, i, close);
           else stack.push({ kind: 'sdq', at: i });
           break;
         }
@@ -116,7 +117,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
           if (top && (top.kind === 'sq' || top.kind === 'ssq') && !isWordChar(next) && !isSpace(prev)) {
             // "Clintons’ " (plural possessive) cannot be told apart here; closing the open single
             // quote is the better guess because an unclosed single quote is rarer.
-            close(top);
+            close(top, i);
           }
           break;
         }
@@ -156,7 +157,7 @@ function findOpen(stack: Open[], kinds: MarkKind[]): number {
 }
 
 /** Closes stack[k], dropping unclosed inner marks above it (an inner apostrophe taken for a quote). */
-function closeAt(stack: Open[], k: number, close: (o: Open) => void): void {
+function closeAt(stack: Open[], k: number, at: number, close: (o: Open, at: number) => void): void {
   stack.length = k + 1;
-  close(stack[k]!);
+  close(stack[k]!, at);
 }

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench -- quotes`: what the 'quotes' component adds to the pipeline, on the PolNeAR dev
+ * articles (../shared/data/quotes/polnear.dev.jsonl). Times the components before quotes (whatever
+ * of segment, pos, ner, entities exists: see eval/quotes-doc.ts) and then quotes on the same Docs, in
+ * the same process and rounds, and prints the ratio quotes / before (target: under 10%).
+ * Flags: --rounds=N (default 5, after one warm-up pass).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Doc } from '../src/doc/types.js';
+import { quotesComponent } from '../src/quotes/index.js';
+import { componentsBeforeQuotes } from '../eval/quotes-doc.js';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const file = join(root, '..', 'shared', 'data', 'quotes', 'polnear.dev.jsonl');
+const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
+const rounds = roundsArg ? Math.max(1, Number(roundsArg.slice(9))) : 5;
+
+const texts = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+
+const pre = await componentsBeforeQuotes();
+const quotes = quotesComponent();
+
+let preMs = 0;
+let qMs = 0;
+let sentences = 0;
+let found = 0;
+for (let r = 0; r <= rounds; r++) {
+  const docs: Doc[] = [];
+  const t0 = performance.now();
+  for (const t of texts) docs.push(pre.run(t));
+  const t1 = performance.now();
+  for (const d of docs) quotes.run(d);
+  const t2 = performance.now();
+  if (r === 0) continue; // warm-up
+  preMs += t1 - t0;
+  qMs += t2 - t1;
+  for (const d of docs) {
+    sentences += d.sentences.length;
+    found += d.quotes.length + d.attributions.length;
+  }
+}
+const secs = qMs / 1000;
+console.log(`articles ${texts.length} x ${rounds} rounds; before quotes: ${pre.names.join(', ')}`);
+console.log(`before quotes  ${(preMs / rounds).toFixed(1)} ms/round`);
+console.log(`quotes         ${(qMs / rounds).toFixed(1)} ms/round  (${Math.round(sentences / secs)} sentences/s, ${found / rounds} quotes+attributions/round)`);
+console.log(`added by quotes: ${((100 * qMs) / preMs).toFixed(1)}% of the pipeline before it (target < 10%)`);

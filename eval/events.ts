@@ -2,8 +2,8 @@
  * Event coding on the gold standards in ../shared/data/events (dev splits only):
  *   npm run eval -- events [--verbose]
  *
- * Each gold sentence is analysed on its own through the real pipeline (analyzeText with raw: true, then the
- * events component when the default pipeline does not run it yet).
+ * Each gold sentence is analysed on its own through the real stages that exist (src/events/pipeline.ts:
+ * segment, pos, ner, entities, values, quotes as available; the stages used are printed), then events.
  *
  * PLOVER (plover_gsr.dev.jsonl). Labels are normalised to PLOVER 0.5 names used by newsgraph
  * (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE).
@@ -13,6 +13,10 @@
  *    of each event's source and target actor codes (an empty list stands for "none"); a predicted event gives
  *    (PLOVER type, actorCountry, targetCountry), with null for "none". Codes compare as their first three
  *    letters (gold "IGO..." matches our IGO); sets per sentence, micro P/R/F1.
+ *  - triples, mutual: the same, except that where the record's markup marks conjoined actors as both source
+ *    and target ("(SRC/TAR: Jordan) and (SRC/TAR: Britain) have agreed") and the event lists no target, the
+ *    gold triples are the ordered pairs of those actors (Jordan->Britain, Britain->Jordan), as the markup says;
+ *    the JSON conversion of the records keeps them only as sources. Both figures are printed.
  * CAMEO (cameo_gsr.dev.jsonl): per sentence, the set of (source country, target country, CAMEO root) with
  *    the country the first three letters of the gold actor code ("---" = none); micro precision/recall.
  *    Sentences marked noevents count for precision only.
@@ -22,8 +26,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
-import { analyzeText } from '../src/pipeline/default.js';
-import { codeEvents } from '../src/events/index.js';
+import { analyzeTextForEvents, stagesBeforeEvents } from '../src/events/pipeline.js';
 import { normalizePlover } from '../src/events/ontology.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,18 +34,16 @@ const dataDir = join(root, '..', 'shared', 'data', 'events');
 const verbose = process.argv.includes('--verbose');
 
 interface PloverActor { text: string; code: string | null; sector: string | null }
-interface PloverRecord { id: string; text: string; expected: { event: string; source: PloverActor[]; target: PloverActor[] }[] }
+interface PloverRecord { id: string; text: string; markup?: string; expected: { event: string; source: PloverActor[]; target: PloverActor[] }[] }
 interface CameoRecord { id: string; text: string; expected: { source: string; target: string; code: string }[] }
 
 function readJsonl<T>(name: string): T[] {
   return readFileSync(join(dataDir, name), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 }
 
-/** Analyses one sentence through the pipeline; codes events here if the default pipeline does not yet. */
-export function analyzeSentence(text: string): Doc {
-  const doc = analyzeText(text, { raw: true });
-  if (doc.events.length === 0) codeEvents(doc);
-  return doc;
+/** Analyses one sentence through every available stage (raw mode: the text is already clean), then events. */
+function analyzeSentence(text: string): Doc {
+  return analyzeTextForEvents(text);
 }
 
 const c3 = (code: string | null | undefined): string => {
@@ -72,6 +73,7 @@ const t0 = performance.now();
 const plover = readJsonl<PloverRecord>('plover_gsr.dev.jsonl');
 const types = new Prf();
 const triples = new Prf();
+const mutual = new Prf();
 const pairs = new Prf();
 const confusion = new Map<string, Map<string, number>>();
 const bump = (g: string, p: string): void => {
@@ -98,6 +100,16 @@ for (const rec of plover) {
     }
   }
   triples.add(predTriples, goldTriples);
+  const goldMutual = new Set<string>();
+  for (const e of rec.expected) {
+    const t = normalizePlover(e.event);
+    if ((rec.markup ?? '').includes('SRC/TAR:') && e.target.length === 0 && e.source.length >= 2) {
+      for (const a of e.source) for (const b of e.source) if (a !== b) goldMutual.add(`${t}|${c3(a.code)}|${c3(b.code)}`);
+    } else {
+      for (const s of e.source.length ? e.source : [null]) for (const g of e.target.length ? e.target : [null]) goldMutual.add(`${t}|${c3(s?.code)}|${c3(g?.code)}`);
+    }
+  }
+  mutual.add(predTriples, goldMutual);
   pairs.add(predPairs, goldPairs);
   for (const g of goldTypes) {
     if (predTypes.has(g)) bump(g, g);
@@ -128,9 +140,11 @@ for (const rec of cameo) {
 }
 const secs = (performance.now() - t0) / 1000;
 
+console.log(`stages before events: ${stagesBeforeEvents().map((c) => c.name).join(' > ')}`);
 console.log(`\nPLOVER gold standard, dev (${plover.length} sentences)`);
 console.log(types.line('event type per sentence'));
 console.log(triples.line('(type, source, target) triples'));
+console.log(mutual.line('triples, SRC/TAR read as mutual'));
 console.log(pairs.line('(type, source) pairs'));
 console.log(`\nCAMEO / PETRARCH2 gold standard, dev (${cameo.length} sentences)`);
 console.log(ctriples.line('(source, target, root) triples'));

@@ -48,7 +48,7 @@ const EXTRA_NAMES: [string, string, string | null][] = [
   ['Bosnian', 'BIH', null], ['Bosnia', 'BIH', null], ['Filipino', 'PHL', null], ['Turks', 'TUR', null],
   ['Kurdistan Workers\' Party', 'TUR', 'REB'], ['Sierra Leonean', 'SLE', null], ['Emirates', 'ARE', null],
   ['al-Qaeda', 'IMG', 'REB'], ['al Qaeda', 'IMG', 'REB'], ['Al Qaeda', 'IMG', 'REB'], ['al-Shabab', 'SOM', 'REB'],
-  ['Turkey', 'TUR', null], ['Turkish', 'TUR', null], ['Macedonia', 'MKD', null], ['Macedonian', 'MKD', null],
+  ['East Jerusalem', 'PSE', null], ['Turkey', 'TUR', null], ['Turkish', 'TUR', null], ['Macedonia', 'MKD', null], ['Macedonian', 'MKD', null],
   ['Congo', 'COG', null], ['East Timor', 'TLS', null], ['Cape Verde', 'CPV', null], ['Swaziland', 'SWZ', null],
   ['Holland', 'NLD', null], ['Dutch', 'NLD', null], ['French', 'FRA', null], ['Kyrgyz', 'KGZ', null],
   ['Islamic State', 'IMG', 'REB'], ['ISIL', 'IMG', 'REB'], ['ISIS', 'IMG', 'REB'],
@@ -67,7 +67,7 @@ const SECTORS: Record<string, string[]> = {
     'spokeswoman', 'governor', 'mayor', 'regime', 'ambassador', 'embassy', 'envoy', 'diplomat', 'negotiator',
     'presidency', 'state', 'junta', 'sheikh', 'foreign minister', 'security chief'],
   MIL: ['army', 'military', 'troop', 'soldier', 'force', 'navy', 'air force', 'aircraft', 'warplane', 'jet',
-    'helicopter', 'tank', 'peacekeeper', 'commander', 'general', 'marine', 'artillery', 'officers', 'gunship'],
+    'helicopter', 'tank', 'peacekeeper', 'commander', 'generals', 'marine', 'artillery', 'officers', 'gunship'],
   COP: ['police', 'policeman', 'policemen', 'security forces', 'border patrol', 'gendarme', 'riot police'],
   REB: ['rebel', 'guerrilla', 'guerilla', 'insurgent', 'militant', 'militia', 'fighter', 'separatist', 'jihadist'],
   OPP: ['opposition', 'dissident', 'demonstrator', 'protester', 'protestor', 'activist'],
@@ -138,6 +138,8 @@ export function findActorHits(text: string, start = 0, end = text.length): Actor
   NAME_RE.lastIndex = 0;
   for (let m = NAME_RE.exec(s); m; m = NAME_RE.exec(s)) {
     const code = nameCodes.get(m[0])!;
+    // "pro-Iranian", "anti-American" describe a stance, not a nationality.
+    if (/(?:pro|anti)-$/i.test(s.slice(Math.max(0, m.index - 5), m.index))) continue;
     hits.push({ start: start + m.index, end: start + m.index + m[0].length, country: code.country, sector: code.sector });
   }
   LOWER_RE.lastIndex = 0;

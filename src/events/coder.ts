@@ -80,7 +80,7 @@ const PUNCT = /^[,;:.!?()[\]{}"“”‘’'—–]$/;
 const DETERMINERS = set('a an the this these those its their his her our my your any no such some several every each another');
 const BE = set('is are was were be been being am get got gets');
 const NEG = set('not n\'t n’t never no neither nor');
-const PLANNED = set('will would shall \'ll going plans plan planned planning intends intend intended aims aim set');
+const PLANNED = set('will would shall \'ll going plans plan planned planning intends intend intended aims aim set wants want wanted seeks seek sought');
 const HYPOTHETICAL = set('may might could can');
 const WILLING = set('willing ready prepared committed determined eager');
 const SPEECH = new Set([
@@ -90,16 +90,20 @@ const SPEECH = new Set([
   ...verbForms('reiterate'), ...verbForms('assert'), ...verbForms('argue'), ...verbForms('declare'),
   ...verbForms('express'), ...verbForms('emphasize'), ...verbForms('highlight'), ...verbForms('indicate'),
   ...verbForms('suggest'), ...verbForms('acknowledge'), ...verbForms('admit'), ...verbForms('hope'),
-  ...verbForms('believe'), ...verbForms('write'), 'wrote', 'written',
+  ...verbForms('believe'), ...verbForms('write'), ...verbForms('conclude'), 'wrote', 'written',
 ]);
 function isSpeech(w: Word): boolean {
   return !w.cap && SPEECH.has(w.lower);
 }
+const LIGHT = new Set(['issue', 'make', 'repeat', 'renew', 'launch', 'undertake', 'stage', 'hold', 'begin', 'start', 'voice', 'reiterate', 'press', 'announce', 'declare'].flatMap((v) => verbForms(v)));
+const FUNCTION_SLOT = set('as to with on for from of against into at');
+const ADJECTIVAL = set('opposed committed prepared determined willing ready concerned involved');
 const SUBORD = set('although though while whereas because since if unless after before when whenever once despite following as until');
 const PREPS = set('in on at for with by from under over during amid after before since into against among between through despite following according to of');
 const PRONOUNS = set('he she it they we i');
-const LINK = set('of the in for to and \'s ’s - – senior top former new local ethnic radical armed drug rebel rival visiting exiled interim acting deputy chief foreign');
-const RIGHT_STOP = set('said says say told tells while but although whereas because unless if after before saying adding according which who whose when where whom');
+const LINK = set('of the in for to and \'s ’s - – senior top former new local ethnic radical armed drug rebel rival visiting exiled interim acting deputy chief foreign throughout across');
+const STOP = set('is are was were be been being has have had will would can could may might must should shall do did does not no to that which who whom whose and or but if as at by on with from into over after before than then also only just this these those it its they their he she his her we our a an said says today yesterday tonight');
+const RIGHT_STOP = set('said says say told tells while but although whereas because after before saying adding according which who whose when where whom');
 
 /** The code a wrapper verb gives to the action it governs ("threatened to X", "offered to X", "refused to X"). */
 function intentCode(code: string): string {
@@ -228,9 +232,13 @@ function linkable(ctx: DocContext, prev: Atom, gapStart: number, gapEnd: number)
     // "Ambassador to Mexico" is one title; "intelligence to Macedonia" is two phrases.
     if (w.lower === 'to' && !(prev.sector === 'GOV' && ws.length === 1)) return false;
     if (LINK.has(w.lower)) continue;
-    if (/^[A-Z]/.test(ctx.doc.text[w.start]!)) continue;
-    if (w.pos && /^(?:JJ|NN|CD|POS|HYPH)/.test(w.pos) && !BE.has(w.lower)) continue;
-    return false;
+    if (w.cap) continue;
+    if (w.pos) {
+      if (/^(?:JJ|NN|CD|POS|HYPH)/.test(w.pos) && !BE.has(w.lower)) continue;
+      return false;
+    }
+    // Untagged: a content word that does not look like a verb or adverb ("junior", "groups", "army").
+    if (STOP.has(w.lower) || PUNCT.test(w.lower) || /(?:ed|ing|ly)$/.test(w.lower) || INDEX.has(w.lower) || SPEECH.has(w.lower)) return false;
   }
   return true;
 }
@@ -242,7 +250,9 @@ function groupsIn(ctx: DocContext, a: number, b: number): Group[] {
   for (const at of atoms) {
     const last = runs.at(-1);
     const prev = last?.at(-1);
-    if (last && prev && linkable(ctx, prev, prev.end, at.start)) last.push(at);
+    // "The US, Russia, and Switzerland": a list of countries is one conjoined phrase.
+    const list = !!prev && !!prev.country && !!at.country && /^\s*,\s*(?:and\s+)?$/.test(ctx.doc.text.slice(prev.end, at.start));
+    if (last && prev && (list || linkable(ctx, prev, prev.end, at.start))) last.push(at);
     else runs.push([at]);
   }
   const text = ctx.doc.text;
@@ -267,8 +277,12 @@ function groupsIn(ctx: DocContext, a: number, b: number): Group[] {
 }
 
 function toGroup(run: Atom[]): Group {
-  const named = run.find((x) => x.type === 'PERSON' || x.type === 'ORG') ?? run.find((x) => x.entity);
-  let country = named?.entity?.country ?? null;
+  // A nationality word only modifies a head ("Mexican drug cartels"); it is the actor only standing alone.
+  // A place is the actor only as the phrase's head, its first word ("U.S. military", not "envoy in Geneva").
+  const first = run[0]!;
+  const named = run.find((x) => x.type === 'PERSON' || x.type === 'ORG') ??
+    (first.entity && (first.type !== 'NORP' || run.length === 1) ? first : undefined);
+  let country = named && named.type !== 'GPE' && named.type !== 'LOC' ? named.entity?.country ?? null : null;
   if (!country) for (const x of run) if (x.country) { country = x.country; break; }
   // The sector comes from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
   let sector: string | null = named?.entity?.sector ?? null;
@@ -293,6 +307,8 @@ interface Match {
   cameo: string;
   text: string;
   absorbed: boolean;
+  /** Folded into the action it governs ("threatened" in "threatened to impose"). */
+  merged?: boolean;
   negated: boolean;
   modality: Modality;
   wrapperEnd: number;
@@ -336,9 +352,12 @@ function isVerbUse(ws: Word[], i: number): boolean {
 
 function findMatches(text: string, ws: Word[]): Match[] {
   const found: Match[] = [];
+  // In running text a capitalised trigger is part of a name ("Free Trade Agreement"); headlines capitalise all.
+  const titleCase = ws.filter((w) => w.cap).length > 0.6 * ws.filter((w) => /^\p{L}/u.test(w.lower)).length;
   for (let i = 0; i < ws.length; i++) {
     const pats = INDEX.get(ws[i]!.lower);
     if (!pats) continue;
+    if (ws[i]!.cap && i > 0 && !titleCase && !PUNCT.test(ws[i - 1]!.lower)) continue;
     for (const pat of pats) {
       if (pat.noun ? !isNounUse(ws, i) && pat.slots.length === 1 && !/^[A-Z]/.test(text[ws[i - 1]?.start ?? 0] ?? '') && ws[i - 1]?.lower !== '-' && !ws[i]!.pos.startsWith('NN') : !isVerbUse(ws, i)) {
         if (!pat.noun) continue;
@@ -391,24 +410,27 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
   // Wrappers: the action right after "threatened to", "offered to", "refused to", "accused X of" ...
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
-    if (m.absorbed) continue;
+    if (m.merged) continue;
     const base = m.pat.base;
     const next = matches[k + 1];
     if (!next || next.i - m.j > 8 || ws.slice(m.j + 1, next.i).some((w) => isBoundaryWord(w) || isSpeech(w))) continue;
     const wrap = WRAP_INTENT.has(base) ? 'intent' : WRAP_THREAT.has(base) ? 'threat' : WRAP_REFUSE.has(base) ? 'refuse' : WRAP_ABSORB.has(base) || m.cameo.startsWith('11') || m.cameo.startsWith('10') ? 'absorb' : null;
     if (!wrap) continue;
-    if (wrap === 'absorb') {
+    // Inside an absorbed complement ("rejected a US offer to host a summit") everything is absorbed.
+    if (wrap === 'absorb' || m.absorbed) {
       next.absorbed = true;
       continue;
     }
     // "threatened to X", "offered to X", "warned that ... will X"; not "vowed opposition to".
     const between = ws.slice(m.j + 1, next.i).map((w) => w.lower);
-    if (!(between[0] === 'to' || between.includes('that') || (between.length === 0 && m.j === next.i - 1))) continue;
+    const toNext = between[0] === 'to' && between.length <= 3;
+    if (!(toNext || (between.includes('that') && between.length <= 8) || (between.length === 0 && m.j === next.i - 1))) continue;
     next.cameo = wrap === 'intent' ? intentCode(next.cameo) : wrap === 'threat' ? threatCode(next.cameo) : refuseCode(next.cameo);
     next.text = text.slice(ws[m.i]!.start, ws[next.j]!.end);
     next.actorFrom = m.i;
     if (wrap === 'intent' && next.modality === 'asserted') next.modality = 'planned';
     m.absorbed = true;
+    m.merged = true;
   }
 
   // "X said (that) Y must ..." is a demand by X on Y.
@@ -445,11 +467,14 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
     if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
     if (ploverOf(cameo) === null) continue;
+    // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
+    const before = ws[head - 1]?.lower ?? '';
+    if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) continue;
     // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
     if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') continue;
 
     // Passive: "was attacked by X".
-    const passive = !m.pat.noun && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
+    const passive = !m.pat.noun && !ADJECTIVAL.has(ws[m.i]!.lower) && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
       [ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
 
     const rightEnd = rightLimit(ws, m.j, sent.end);
@@ -458,8 +483,10 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (passive) {
       target = subjectOf(ctx, ws, head, sent);
       actor = null;
-      const byIdx = ws.findIndex((w, t) => t > m.j && (w.lower === 'by' || w.lower === 'in') && w.start < rightEnd);
-      if (byIdx >= 0) actor = groupsIn(ctx, ws[byIdx]!.end, rightEnd)[0] ?? null;
+      // The by-phrase may come after a long complement ("accused of misusing ... by government officials").
+      let byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'by' && !ws.slice(m.j + 1, t).some((x) => isSpeech(x) || isBoundaryWord(x)));
+      if (byIdx < 0) byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
+      if (byIdx >= 0) actor = groupsIn(ctx, ws[byIdx]!.end, rightLimit(ws, byIdx, sent.end))[0] ?? null;
     } else {
       // Nominal: "U.S.-Mexico collaboration", "collaboration between X and Y".
       let pair: [Group, Group] | null = null;
@@ -470,7 +497,11 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
         actor = subjectOf(ctx, ws, head, sent);
         if (!actor && ws[head - 1] && /^(?:and|but|or)$/.test(ws[head - 1]!.lower)) actor = prevActor;
         for (const [ga, gb] of m.gaps) {
-          target = groupsIn(ctx, ws[ga]!.start, ws[gb]!.end).find((g) => g !== null) ?? null;
+          // "designated [Mexican drug cartels] as": an actor in the gap is the target; a bare modifier of the
+          // pattern's noun ("conducting [military] exercises") is not.
+          const nextSlot = ws[gb + 1]?.lower ?? '';
+          const modifierOnly = !FUNCTION_SLOT.has(nextSlot);
+          target = groupsIn(ctx, ws[ga]!.start, ws[gb]!.end).find((g) => g.country || g.entity || !modifierOnly) ?? null;
           if (target) break;
         }
         if (!target) {
@@ -481,9 +512,14 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       }
       // A noun alone ("cooperation", "criticism") is an event only when the sentence has no verbal one,
       // or when it names both sides itself ("U.S.-Mexico collaboration").
-      if (m.pat.noun && !pair && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
+      // A noun governed by a light or speech verb is the event itself ("issued an ultimatum", "reiterated its demand").
+      const light = ws.slice(Math.max(0, m.i - 3), m.i).some((w) => LIGHT.has(w.lower) || isSpeech(w));
+      if (m.pat.noun && !pair && !(light && actor) && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
     }
     if (target?.activity) target = resolveActivity(ctx, target);
+    // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
+    // by-phrase, is background to the sentence's main event; its actor is unknown.
+    if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) continue;
     // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18).
     if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
     if (!actor && !target) continue;
@@ -520,6 +556,16 @@ function speechVerbUse(ws: Word[], t: number): boolean {
   return !DETERMINERS.has(prev) && !/^(?:following|of|despite|amid|after|on|news|media|press)$/.test(prev);
 }
 
+const PARTICIPLE = /(?:ed|en|wn|ld|ot|ht|ne|un|nt)$/;
+function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
+  const w = ws[m.i]!;
+  if (!PARTICIPLE.test(w.lower) || w.pos === 'VBD') return false;
+  const prev = ws[m.i - 1];
+  if (!prev || prev.lower === ',' || BE.has(prev.lower) || /^(?:has|have|had|and|or|but|not|n't|who|which|that)$/.test(prev.lower) || prev.lower.endsWith('ly')) return false;
+  // Only when a main verb came before it in the sentence: the first verb is the main clause's own.
+  return all.some((o) => o.i < m.i && !o.pat.noun && !o.absorbed) || ws.slice(0, m.i).some((x) => x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP');
+}
+
 function rightLimit(ws: Word[], j: number, sentEnd: number): number {
   let commas = 0;
   for (let t = j + 1; t < ws.length; t++) {
@@ -546,8 +592,15 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
     const w = ws[t]!;
     if (isBoundaryWord(w)) { from = t + 1; break; }
     if (w.lower === 'who' || w.lower === 'which') { relative = t; from = t + 1; break; }
-    if (w.lower === 'that' && t > 0 && !DETERMINERS.has(ws[t + 1]?.lower ?? '')) { from = t + 1; if (ws.slice(0, t).some((x) => isSpeech(x))) afterSpeech = t; break; }
+    if (w.lower === 'that' && t > 0 && !DETERMINERS.has(ws[t + 1]?.lower ?? '')) {
+      from = t + 1;
+      // "Nigeria announced that it will ...": remember the speech verb, whose subject a pronoun refers to.
+      for (let u = t - 1; u >= 0 && u >= t - 4; u--) if (isSpeech(ws[u]!)) { afterSpeech = u; break; }
+      break;
+    }
     if (isSpeech(w) && !(ws[t - 1] && DETERMINERS.has(ws[t - 1]!.lower))) { from = t + 1; afterSpeech = t; break; }
+    // "... resigned as the opposition threatened": a subordinate clause with its own subject.
+    if (SUBORD.has(w.lower) && t > 0 && groupsIn(ctx, w.end, ws[head]!.start).length > 0) { from = t + 1; break; }
   }
   // "X noted ... and emphasized ...": a verb coordinated with the speech verb shares its subject.
   if (afterSpeech >= 0 && ws[head - 1]?.lower === 'and' && !groupsIn(ctx, ws[afterSpeech]!.end, ws[head]!.start).length) {

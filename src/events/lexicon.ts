@@ -28,7 +28,7 @@ export const LEXICON: readonly LexEntry[] = [
   ['negotiate', '046', 'sym'], ['negotiations', '046', 'n sym'], ['talks', '040', 'n sym'], ['summit', '040', 'n sym'],
   // 05 diplomatic cooperation
   ['praise', '051'], ['hail', '051'], ['laud', '051'], ['commend', '051'], ['applaud', '051'], ['welcome', '051'],
-  ['endorse', '051'], ['thank', '051'], ['congratulate', '051'], ['support', '051'], ['back', '051'],
+  ['endorse', '051'], ['thank', '051'], ['congratulate', '051'], ['support', '051'],
   ['emphasize|emphasise|highlight|stress|cite|note|tout ~ success|successes|achievements|progress', '051'],
   ['express ~ appreciation|gratitude|support', '051'], ['defend', '052'], ['rally ~ support', '053'],
   ['mobilize ~ support|pressure', '053'], ['recognize|recognise', '054'], ['apologize|apologise', '055'],
@@ -55,7 +55,7 @@ export const LEXICON: readonly LexEntry[] = [
   ['investigate', '090'], ['probe', '090'], ['inquiry|investigation', '090', 'n'], ['examine|re-examine|inspect', '090'],
   ['send|dispatch ~ inspectors|investigators', '090'],
   // 10 demand
-  ['demand', '100'], ['press ~ for', '100'], ['pressure', '100'], ['ultimatum', '139', 'n'],
+  ['demand', '100'], ['demand', '100', 'n'], ['press ~ for', '100'], ['pressure', '100'], ['ultimatum', '139', 'n'],
   // 11 disapprove
   ['criticize|criticise|condemn|denounce|blast|slam|decry|deplore|censure|rebuke', '111'],
   ['accuse', '112'], ['blame', '112'], ['allege', '112'], ['complain', '114'], ['sue', '115'],
@@ -69,11 +69,11 @@ export const LEXICON: readonly LexEntry[] = [
   ['authorize|authorise|order|empower ~ military|force|strikes|strike|action|involvement|operations|attack|attacks', '138'],
   // 14 protest
   ['protest', '140'], ['demonstrate', '141'], ['demonstration|rally|march', '141', 'n'], ['hunger strike', '142', 'n'],
-  ['stage|hold|begin|start|launch ~ strike|strikes', '143'], ['go on strike', '143'], ['stop work', '143'],
+  ['stage|hold|begin|start ~ strike|strikes', '143'], ['go on strike', '143'], ['stop work', '143'],
   ['boycott', '143'], ['block|blockade ~ road|roads|bridge|transport|highway|traffic|roadway', '144'],
   ['riot', '145'], ['throw ~ stones', '145'],
   // 15 force posture
-  ['deploy|mobilize|mobilise|mass ~ troops|forces|soldiers|army|military|personnel|police', '154'],
+  ['deploy|mobilize|mobilise|mass ~ troops|forces|soldiers|army|military|personnel|police|peacekeepers', '154'],
   ['deployment', '154', 'n'], ['on alert', '152', 'n'], ['conduct|hold|stage ~ exercises|drills', '150'],
   ['military exercises|drills', '150', 'n'],
   // 16 reduce relations
@@ -97,7 +97,7 @@ export const LEXICON: readonly LexEntry[] = [
   // 19 fight
   ['fight', '190'], ['battle', '190'], ['clash', '190', 'sym'], ['shell', '194'], ['shelling', '194', 'n'],
   ['open fire', '190'], ['fire ~ missile|missiles|rockets|rocket|shells|mortar', '195'],
-  ['launch ~ artillery|mortar|rocket', '194'], ['air strike|strikes', '195', 'n'], ['airstrike', '195', 'n'],
+  ['launch ~ artillery|mortar|rocket', '194'], ['launch|carry|conduct ~ air strike|strikes', '195'], ['launch|carry|conduct ~ airstrike|airstrikes', '195'], ['air strike|strikes', '195', 'n'], ['airstrike', '195', 'n'],
   ['launch ~ attack|offensive|strike|strikes|raid', '190'], ['invade', '192'], ['invasion', '192', 'n'],
   ['occupy', '192'], ['capture', '190'], ['engage ~ in ~ firefight', '193'], ['violate ~ ceasefire|truce', '196'],
   // 20 mass violence

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Doc, NewsEvent } from '../../src/doc/types.js';
-import { codeEvents } from '../../src/events/index.js';
-import { analyzeRaw } from '../../src/pipeline/default.js';
+import { analyzeForEvents } from '../../src/events/pipeline.js';
 
 const SEED = '../shared/seed/000_381fc5596f504642.txt';
 
 function seedDoc(): Doc {
-  const doc = analyzeRaw({ input: SEED, format: 'text', content: readFileSync(SEED, 'utf8'), meta: { published: '2025-08-09' } });
-  // Until the default pipeline runs the events stage, run it here on the pipeline's output.
-  if (!doc.events.length) codeEvents(doc);
-  return doc;
+  // Cleaning (removes the repeated headline and paragraphs), then every stage that exists, then events.
+  return analyzeForEvents({ input: SEED, format: 'text', content: readFileSync(SEED, 'utf8'), meta: { published: '2025-08-09' } });
 }
 
 describe('events: seed article through the real pipeline', () => {

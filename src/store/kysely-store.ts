@@ -9,7 +9,7 @@ import { NgError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreDialect } from './dialect.js';
 import { canonicalUrl, entityKey, normalizeName } from './keys.js';
-import { createMigrator } from './migrations.js';
+import { createMigrator, NO_DATE_MS as NO_DATE } from './migrations.js';
 import type { Database } from './schema.js';
 import { markSnippet } from './snippet.js';
 import type {
@@ -26,8 +26,6 @@ import type {
   Store,
 } from './types.js';
 
-/** Sort value for articles without a date: below every real date, so they list last. */
-const NO_DATE = -9e15;
 /** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 200;
 
@@ -116,8 +114,7 @@ export class KyselyStore implements Store {
     const hash = doc.meta.contentHash ?? sha256(doc.text);
     try {
       return await this.engine.writeTransaction(this.db, async (trx) => {
-        const existing = await findExisting(trx, doc.id, canon, hash);
-        if (existing !== null) return { id: existing, added: false };
+        // Insert first: for a new article (the common case in ingest) that is one round trip less.
         const inserted = await trx
           .insertInto('articles')
           .values({
@@ -129,13 +126,15 @@ export class KyselyStore implements Store {
             source: doc.meta.source,
             published: doc.meta.published,
             published_ms: parseDateMs(doc.meta.published),
+            sort_ms: parseDateMs(doc.meta.published) ?? NO_DATE,
             byline: doc.meta.byline,
             language: doc.meta.language,
             text: doc.text,
             doc: JSON.stringify(doc),
             created_at: new Date().toISOString(),
           })
-          // Another writer stored the same article since we looked: the unique constraints decide.
+          // Stored already (same id, canonical URL or content hash), maybe by a concurrent writer:
+          // the unique constraints decide, and the row that won is looked up below.
           .onConflict((oc) => oc.doNothing())
           .returning('id')
           .executeTakeFirst();
@@ -158,7 +157,7 @@ export class KyselyStore implements Store {
     const row = await this.db
       .selectFrom('articles')
       .select('doc')
-      .where((eb) => eb.or([eb('id', '=', idOrUrl), eb('url', '=', idOrUrl), eb('canonical_url', '=', canon)]))
+      .where((eb) => eb.or([eb('id', '=', idOrUrl), eb('canonical_url', '=', canon)]))
       .orderBy('seq')
       .executeTakeFirst();
     return row ? (JSON.parse(row.doc) as Doc) : null;
@@ -205,7 +204,7 @@ export class KyselyStore implements Store {
       base = base.innerJoin(hits.as('h'), (j) => j.onRef('h.seq', '=', 'a.seq')) as unknown as typeof base;
       sortValue = sql<number>`h.score`;
     } else {
-      sortValue = sql<number>`coalesce(a.published_ms, ${NO_DATE})`;
+      sortValue = sql<number>`a.sort_ms`;
     }
     if (after) {
       filters.push(sql<SqlBool>`(${sortValue} < ${after.value} OR (${sortValue} = ${after.value} AND a.seq < ${after.seq}))`);
@@ -318,7 +317,7 @@ export class KyselyStore implements Store {
     if (q.speaker) query = query.where('qt.speaker_key', '=', q.speaker);
     if (q.q?.trim()) query = query.where(sql<SqlBool>`lower(qt.text) LIKE lower(${likeContains(q.q.trim())}) ESCAPE '\\'`);
     const rows = await query
-      .orderBy(sql`coalesce(a.published_ms, ${NO_DATE})`, 'desc')
+      .orderBy('a.sort_ms', 'desc')
       .orderBy('a.seq', 'desc')
       .orderBy('qt.idx')
       .limit(clampLimit(q.limit, 50, 500))

@@ -109,9 +109,28 @@ function initial(dialect: StoreDialect): Migration {
   };
 }
 
+/** Sort value of articles without a date: below every real date, so they list last. */
+export const NO_DATE_MS = -9e15;
+
+/**
+ * A non-null sort key, so a listing page walks an index on (sort_ms, seq) and stops after one page
+ * instead of sorting every article by coalesce(published_ms, ...).
+ */
+const sortKey: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('articles').addColumn('sort_ms', 'bigint', (c) => c.notNull().defaultTo(NO_DATE_MS)).execute();
+    await sql`UPDATE articles SET sort_ms = published_ms WHERE published_ms IS NOT NULL`.execute(db);
+    await db.schema.createIndex('articles_sort_idx').on('articles').columns(['sort_ms', 'seq']).execute();
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropIndex('articles_sort_idx').ifExists().execute();
+    await db.schema.alterTable('articles').dropColumn('sort_ms').execute();
+  },
+};
+
 /** The migrations, by name in the order they apply. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) };
+  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey };
 }
 
 /** A Kysely Migrator over the in-code migrations. */

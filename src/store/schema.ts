@@ -18,6 +18,8 @@ export interface ArticlesTable {
   published: string | null;
   /** Epoch milliseconds of `published`: date filters compare numbers, never collated strings. */
   published_ms: number | null;
+  /** published_ms, or a value below every date when there is none: the listing order, indexed with seq. */
+  sort_ms: number;
   byline: string | null;
   language: string | null;
   text: string;

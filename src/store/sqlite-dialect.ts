@@ -5,7 +5,7 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type CreateTableBuilder, type RawBuilder } from 'kysely';
+import { Kysely, SqliteDialect, sql, type CreateTableBuilder, type RawBuilder, type SqliteDatabase } from 'kysely';
 import { NgError } from '../errors.js';
 import type { SearchHitRow, StoreDialect } from './dialect.js';
 import { toFts5Query } from './fts-query.js';
@@ -43,6 +43,29 @@ async function queued<R>(file: string, fn: () => Promise<R>): Promise<R> {
   }
 }
 
+/**
+ * Kysely prepares every query afresh; the store runs the same few statements per article, so a
+ * small LRU of prepared statements saves the parse each time. Store queries never stream
+ * (`iterate`), so one statement object is never in use twice at once.
+ */
+function withStatementCache(db: Database.Database, size = 128): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sqlText: string) {
+      let st = cache.get(sqlText);
+      if (st) {
+        cache.delete(sqlText);
+      } else {
+        st = db.prepare(sqlText);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, st);
+      return st;
+    },
+  };
+}
+
 /** Makes the SQLite dialect for a file path (created, with its directories, if missing) or ':memory:'. */
 export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDialect {
   // ':memory:' databases are private to their connection; files are keyed by their real path.
@@ -59,12 +82,15 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
         // NORMAL is crash-safe in WAL mode (a power cut may lose the last commits, never corrupt).
         database.pragma('synchronous = NORMAL');
         database.pragma('foreign_keys = ON');
+        // Checkpoints (the only fsyncs in WAL + NORMAL) every ~32 MB of WAL instead of ~4 MB: ingest
+        // commits many small transactions, and bench/store.bench.ts showed checkpoints dominating them.
+        database.pragma('wal_autocheckpoint = 8000');
         if (path !== ':memory:') queueKey = realpathSync(path);
         database.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000))}`);
       } catch (err) {
         throw new NgError('NG_E030', `cannot open SQLite store at ${path}: ${(err as Error).message}`, { input: path }, { cause: err });
       }
-      return new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+      return new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     },
     addSeqColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>) {
       return tb.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement());

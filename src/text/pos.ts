@@ -120,7 +120,8 @@ export function decodeModel(gz: Buffer, source = 'model'): PosModel {
 
 /** Per word type: the model rows of its own features and of its features as a neighbour. */
 interface WordInfo {
-  self: Int32Array;
+  /** Bias plus the weights of the word's own features, summed once per word type. */
+  base: Float32Array;
   first: [number, number];
   asP1: number;
   asP2: number;
@@ -143,12 +144,12 @@ export class PosTagger {
   private readonly slotRow: Int32Array;
   private readonly mask: number;
   private readonly cache = new Map<string, WordInfo>();
-  private readonly biasRow: number;
   private readonly t1Rows: Int32Array;
   private readonly t2Rows: Int32Array;
   private readonly t1t2Rows: Int32Array;
   private readonly pads: WordInfo[];
   private readonly scores: Float64Array;
+  private readonly rowBuf = new Int32Array(32);
 
   constructor(model: PosModel) {
     this.m = model;
@@ -167,7 +168,6 @@ export class PosTagger {
       this.slotRow[s] = r;
     }
     const nt = model.tags.length;
-    this.biasRow = this.row(BIAS_KEY);
     // Tag-history rows, indexed by tag + 2 so START2 (-2) and START1 (-1) fit.
     this.t1Rows = new Int32Array(nt + 2);
     this.t2Rows = new Int32Array(nt + 2);
@@ -193,13 +193,15 @@ export class PosTagger {
   }
 
   private infoOf(k: WordKeys, fixed: number): WordInfo {
-    const self: number[] = [];
-    for (const f of k.self) {
+    const { offsets, tagIdx, weights } = this.m;
+    const base = new Float32Array(this.m.tags.length);
+    for (const f of [BIAS_KEY, ...k.self]) {
       const r = this.row(f);
-      if (r >= 0) self.push(r);
+      if (r < 0) continue;
+      for (let j = offsets[r]!, e = offsets[r + 1]!; j < e; j++) base[tagIdx[j]!]! += weights[j]!;
     }
     return {
-      self: Int32Array.from(self),
+      base,
       first: [this.row(k.shapeFirst[0]), this.row(k.shapeFirst[1])],
       asP1: this.row(key(T.P1W, k.lowerH)),
       asP2: this.row(key(T.P2W, k.lowerH)),
@@ -225,13 +227,6 @@ export class PosTagger {
     return w;
   }
 
-  private add(r: number): void {
-    if (r < 0) return;
-    const { offsets, tagIdx, weights } = this.m;
-    const sc = this.scores;
-    for (let k = offsets[r]!, e = offsets[r + 1]!; k < e; k++) sc[tagIdx[k]!]! += weights[k]!;
-  }
-
   /** Tags one sentence given as words; returns tag indices into `tags`. */
   tagIndices(words: readonly string[]): Uint8Array {
     const n = words.length;
@@ -245,35 +240,48 @@ export class PosTagger {
     const out = new Uint8Array(n);
     const nt = this.tags.length;
     const [padP1, padP2, padN1, padN2] = this.pads as [WordInfo, WordInfo, WordInfo, WordInfo];
+    const { offsets, tagIdx, weights } = this.m;
     const sc = this.scores;
+    const rows = this.rowBuf;
     let t1 = START1;
     let t2 = START2;
     for (let i = 0; i < n; i++) {
       const w = infos[i]!;
       let best = w.fixed;
       if (best < 0) {
-        sc.fill(0);
         const p1 = i >= 1 ? infos[i - 1]! : padP1;
         const p2 = i >= 2 ? infos[i - 2]! : i === 1 ? padP1 : padP2;
         const n1 = i + 1 < n ? infos[i + 1]! : padN1;
         const n2 = i + 2 < n ? infos[i + 2]! : i + 1 < n ? padN1 : padN2;
-        this.add(this.biasRow);
-        const self = w.self;
-        for (let k = 0; k < self.length; k++) this.add(self[k]!);
-        this.add(w.first[i === 0 ? 1 : 0]);
-        this.add(p1.asP1);
-        this.add(p2.asP2);
-        this.add(n1.asN1);
-        this.add(n2.asN2);
-        this.add(p1.asP1Suf);
-        this.add(n1.asN1Suf);
-        this.add(n1.asN1Shape);
-        this.add(this.t1Rows[t1 + 2]!);
-        this.add(this.t2Rows[t2 + 2]!);
-        this.add(this.t1t2Rows[(t1 + 2) * (nt + 2) + t2 + 2]!);
-        this.add(this.row(t1wKey(t1, w.lowerH)));
+        let m = 0;
+        rows[m++] = w.first[i === 0 ? 1 : 0];
+        rows[m++] = p1.asP1;
+        rows[m++] = p2.asP2;
+        rows[m++] = n1.asN1;
+        rows[m++] = n2.asN2;
+        rows[m++] = p1.asP1Suf;
+        rows[m++] = n1.asN1Suf;
+        rows[m++] = n1.asN1Shape;
+        rows[m++] = this.t1Rows[t1 + 2]!;
+        rows[m++] = this.t2Rows[t2 + 2]!;
+        rows[m++] = this.t1t2Rows[(t1 + 2) * (nt + 2) + t2 + 2]!;
+        rows[m++] = this.row(t1wKey(t1, w.lowerH));
+        const base = w.base;
+        for (let t = 0; t < nt; t++) sc[t] = base[t]!;
+        for (let q = 0; q < m; q++) {
+          const r = rows[q]!;
+          if (r < 0) continue;
+          for (let k = offsets[r]!, e = offsets[r + 1]!; k < e; k++) sc[tagIdx[k]!]! += weights[k]!;
+        }
         best = 0;
-        for (let t = 1; t < nt; t++) if (sc[t]! > sc[best]!) best = t;
+        let bs = sc[0]!;
+        for (let t = 1; t < nt; t++) {
+          const v = sc[t]!;
+          if (v > bs) {
+            bs = v;
+            best = t;
+          }
+        }
       }
       out[i] = best;
       t2 = t1;

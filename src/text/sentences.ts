@@ -167,6 +167,16 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
       s = i;
       list = parseMarker(text, skipBullets(text, i, end), end);
     }
+    // Fast path over the plain printable ASCII that makes up most of a text.
+    if (c > 32 && c < 127 && c !== DOT && c !== BANG && c !== QMARK) {
+      i++;
+      while (i < end) {
+        const d = text.charCodeAt(i);
+        if (d > 32 && d < 127 && d !== DOT && d !== BANG && d !== QMARK) i++;
+        else break;
+      }
+      continue;
+    }
 
     if (c !== DOT && c !== BANG && c !== QMARK && c !== ELLIPSIS) {
       i++;

@@ -11,6 +11,7 @@ export const PREPOSITIVE = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'mmes', 'mme', 'mlle', 'dr', 'prof', 'gen', 'sen', 'sens', 'rep', 'reps',
   'gov', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'cmdr', 'cmdt', 'brig', 'cpl', 'pvt', 'rev', 'hon',
   'pres', 'supt', 'insp', 'atty', 'amb', 'sec', 'asst', 'lieut', 'fr', 'msgr', 'sr', 'sra', 'srta',
+  'govs', 'gens', 'drs', 'profs', 'lts', 'cols', 'sgts', 'adms', 'supts', 'attys', 'ambs', 'secs',
 ]);
 
 /**

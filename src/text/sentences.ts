@@ -323,7 +323,9 @@ function periodEnds(text: string, i: number, n: number, nc: number, s: number, s
   if (kind === 'title') return false;
   if (kind === 'abbrev') {
     if (isDigit(nc)) return false;
-    if (isOpener(nc)) return true;
+    // An opening quote starts a new sentence; a bracket after an abbreviation is a dateline's
+    // "(AP)" or an aside ("RENO, Nev. (AP) -").
+    if (isOpener(nc)) return nc !== 0x28 && nc !== 0x5b;
     return isUpper(nc) && SENTENCE_STARTERS.has(nextWord(text, n, end));
   }
   return !isDigit(nc);

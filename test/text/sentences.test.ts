@@ -109,3 +109,16 @@ describe('text: sentence splitter', () => {
     for (const s of spans) expect(s.end).toBeGreaterThan(s.start);
   });
 });
+
+describe('text: sentence splitter on news conventions', () => {
+  it('keeps a dateline with a state abbreviation and "(AP)" in one sentence', () => {
+    expect(texts('RENO, Nev. (AP) \u2014 Republican hopefuls met. They argued.')).toEqual([
+      'RENO, Nev. (AP) \u2014 Republican hopefuls met.',
+      'They argued.',
+    ]);
+  });
+
+  it('treats plural titles like titles', () => {
+    expect(texts('He attacked Govs. Jeb Bush and Chris Christie.')).toEqual(['He attacked Govs. Jeb Bush and Chris Christie.']);
+  });
+});

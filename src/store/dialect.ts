@@ -19,6 +19,12 @@ export interface StoreDialect {
   readonly concurrentWriters: boolean;
   /** Makes the Kysely instance (after creating whatever must exist first, e.g. a schema). */
   createKysely(): Promise<Kysely<Database>>;
+  /**
+   * The schema the migration bookkeeping tables live in (PostgreSQL), or undefined (SQLite).
+   * Must be explicit: Kysely's Migrator otherwise takes a kysely_migration table in ANY schema of
+   * the database as its own, and skips creating one in ours.
+   */
+  migrationSchema(): string | undefined;
   /** Adds the integer surrogate key `seq` to the articles table. */
   addSeqColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'seq'>;
   /** Creates the full-text index over articles (title and text) and whatever keeps it in step. */

@@ -136,5 +136,6 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
 /** A Kysely Migrator over the in-code migrations. */
 export function createMigrator(db: Kysely<Database>, dialect: StoreDialect): Migrator {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  return new Migrator({ db, provider });
+  const schema = dialect.migrationSchema();
+  return new Migrator({ db, provider, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
 }

@@ -38,6 +38,7 @@ export function parsePostgresSpec(spec: string): { connectionString: string; sch
 /** Makes the PostgreSQL dialect for a postgres:// URL. */
 export function postgresDialect(spec: string, opts: PostgresOptions = {}): StoreDialect {
   const { connectionString, schema } = parsePostgresSpec(spec);
+  let currentSchema = schema ?? 'public';
   return {
     name: 'postgres',
     concurrentWriters: true,
@@ -52,7 +53,8 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
       pool.on('error', () => undefined);
       try {
         if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-        else await pool.query('SELECT 1');
+        const r = await pool.query<{ s: string | null }>('SELECT current_schema() AS s');
+        currentSchema = r.rows[0]?.s ?? currentSchema;
       } catch (err) {
         const e = err as { code?: string; message: string };
         // Two processes creating the same schema at once: the loser sees a duplicate, which is fine.
@@ -65,6 +67,7 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
       }
       return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     },
+    migrationSchema: () => currentSchema,
     addSeqColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>) {
       return tb.addColumn('seq', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity());
     },

@@ -92,6 +92,7 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
       }
       return new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     },
+    migrationSchema: () => undefined,
     addSeqColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>) {
       return tb.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement());
     },

@@ -312,3 +312,25 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.quotes({ speaker: 'PERSON:person2999' }))[0]!.sentence).toBe('Person2999 met Person3000.');
   });
 });
+
+describe('store on postgres schemas', () => {
+  it('regression: migration tables in another schema do not stop migrations in ours', async () => {
+    const pgBackend = backends.find((b) => b.name === 'postgres')!;
+    const first = pgBackend.fresh();
+    const second = pgBackend.fresh();
+    try {
+      // The first schema now holds kysely_migration tables; Kysely once took them for the second's.
+      await (await openStore(first.spec)).close();
+      const s = await openStore(second.spec);
+      try {
+        expect((await s.putDoc(corpus()[0]!)).added).toBe(true);
+        expect(await s.countDocs()).toBe(1);
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
+  });
+});

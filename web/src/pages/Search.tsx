@@ -25,6 +25,7 @@ export function SearchPage({ params, go }: { params: SearchParams; go: (p: Searc
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [entities, setEntities] = useState<EntityRow[]>([]);
 
   const load = async (cursor: string | null) => {
     setBusy(true);
@@ -45,6 +46,8 @@ export function SearchPage({ params, go }: { params: SearchParams; go: (p: Searc
   useEffect(() => {
     setForm(params);
     void load(null);
+    setEntities([]);
+    if (params.q) api<EntityRow[]>(`/api/entities${qs({ q: params.q, limit: 8 })}`).then(setEntities, () => setEntities([]));
   }, [params.q, params.from, params.to, params.source, params.entity]);
 
   const field = (k: keyof SearchParams, label: string, type = 'text') => (
@@ -84,6 +87,15 @@ export function SearchPage({ params, go }: { params: SearchParams; go: (p: Searc
           {field('entity', 'Entity')}
         </div>
       </form>
+      {entities.length > 0 && (
+        <p class="entity-chips" data-testid="entity-chips">
+          {entities.map((e) => (
+            <a key={e.key} class={`chip m-${e.type}`} href={`#/entity/${encodeURIComponent(e.key)}`}>
+              {e.name} <span class="count">{e.articles}</span>
+            </a>
+          ))}
+        </p>
+      )}
       {error && <p class="error">{error}</p>}
       {!busy && !error && hits.length === 0 && <p class="hint">No articles match.</p>}
       <ol class="hits" data-testid="hits">

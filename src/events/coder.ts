@@ -8,7 +8,7 @@
  * codes Y's attack, reported by X.
  */
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
-import { findActorHits } from './actors.js';
+import { findActorHits, type ActorHit } from './actors.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
 import { goldstein, ploverOf, quadClass } from './ontology.js';
@@ -152,6 +152,8 @@ export interface DocContext {
   mentions: { start: number; end: number; entity: Entity }[];
   posAt: Map<number, string>;
   history: Group[];
+  atomCache?: { start: number; end: number; atoms: Atom[] } | undefined;
+  sentences: Span[];
 }
 
 /** Builds the per-document context once. */
@@ -161,13 +163,20 @@ export function docContext(doc: Doc): DocContext {
   mentions.sort((a, b) => a.start - b.start);
   const posAt = new Map<number, string>();
   for (const t of doc.tokens) if (t.pos) posAt.set(t.start, t.pos);
-  return { doc, mentions, posAt, history: [] };
+  return { doc, mentions, posAt, history: [], sentences: doc.sentences };
 }
 
 const CAP_RUN = /(?:[A-Z][\p{L}'’.-]*|al-|bin|de|of)(?:\s+(?:[A-Z][\p{L}'’.-]*|al-[A-Z][\p{L}-]*|bin|bin|de|of|al))*/gu;
 const CAP_SKIP = set('The A An In On At For But And As If When While Although After Before Earlier Later Recent According Under With Up Some About Angry Thousands Tens Newly It He She They We This That There Its Their His Her Mr Mrs Ms Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December');
 
 function atomsIn(ctx: DocContext, a: number, b: number): Atom[] {
+  // Atoms of the current sentence are found once; phrases inside it are filtered from them.
+  const c = ctx.atomCache;
+  if (c && a >= c.start && b <= c.end) return c.atoms.filter((x) => x.start >= a && x.end <= b);
+  return findAtoms(ctx, a, b);
+}
+
+function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
   const text = ctx.doc.text;
   const atoms: Atom[] = [];
   for (const m of ctx.mentions) {
@@ -406,6 +415,7 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
   const ws = words(text, sent.start, sent.end, ctx.posAt);
   const matches = findMatches(text, ws);
   if (matches.length === 0 && !ws.some((w) => w.lower === 'must')) return [];
+  ctx.atomCache = { start: sent.start, end: sent.end, atoms: findAtoms(ctx, sent.start, sent.end) };
 
   // Wrappers: the action right after "threatened to", "offered to", "refused to", "accused X of" ...
   for (let k = 0; k < matches.length; k++) {
@@ -516,7 +526,7 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       const light = ws.slice(Math.max(0, m.i - 3), m.i).some((w) => LIGHT.has(w.lower) || isSpeech(w));
       if (m.pat.noun && !pair && !(light && actor) && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
     }
-    if (target?.activity) target = resolveActivity(ctx, target);
+    if (target?.activity) target = resolveActivity(ctx, target, sent);
     // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
     // by-phrase, is background to the sentence's main event; its actor is unknown.
     if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) continue;
@@ -545,7 +555,6 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (ev.actor && !ev.actor.activity) ctx.history.push(ev.actor);
     if (ev.target && !ev.target.activity) ctx.history.push(ev.target);
   }
-  for (const g of groupsIn(ctx, sent.start, sent.end)) if (!g.activity && g.sector) ctx.history.push(g);
   return out;
 }
 
@@ -659,9 +668,12 @@ function hyphenPair(ctx: DocContext, ws: Word[], i: number): [Group, Group] | nu
   const from = ws[i - 3] && /^[-–]$/.test(ws[i - 2]!.lower) ? ws[i - 3]!.start : w1.start;
   const hits = findActorHits(ctx.doc.text, from, w1.end).filter((h) => h.country);
   if (hits.length !== 2 || !/^\s*[-–]\s*$/.test(ctx.doc.text.slice(hits[0]!.end, hits[1]!.start))) return null;
-  const a = groupsIn(ctx, hits[0]!.start, hits[0]!.end)[0];
-  const b = groupsIn(ctx, hits[1]!.start, hits[1]!.end)[0];
-  return a && b ? [a, b] : null;
+  const side = (h: ActorHit): Group => ({
+    start: h.start, end: h.end, country: h.country, sector: h.sector, activity: false,
+    entity: ctx.mentions.find((m) => m.start === h.start && m.end === h.end)?.entity.id ??
+      ctx.doc.entities.find((e) => e.country === h.country && (e.type === 'GPE' || e.type === 'NORP'))?.id ?? null,
+  });
+  return [side(hits[0]!), side(hits[1]!)];
 }
 
 function betweenPair(ctx: DocContext, ws: Word[], j: number, rightEnd: number): [Group, Group] | null {
@@ -673,11 +685,23 @@ function betweenPair(ctx: DocContext, ws: Word[], j: number, rightEnd: number): 
 }
 
 /** "the fight against drug trafficking": the target is who does it, the last such actor named before. */
-function resolveActivity(ctx: DocContext, g: Group): Group {
-  for (let k = ctx.history.length - 1; k >= 0; k--) {
-    const h = ctx.history[k]!;
-    if (h.sector === g.sector && !h.activity) return h;
+function resolveActivity(ctx: DocContext, g: Group, sent: Span): Group {
+  const like = (h: Group): boolean => h.sector === g.sector && !h.activity;
+  const here = groupsIn(ctx, sent.start, g.start).filter(like).at(-1);
+  if (here) return here;
+  // Earlier sentences, nearest first (looked at only when an activity needs it: rare, so not cached).
+  const saved = ctx.atomCache;
+  ctx.atomCache = undefined;
+  try {
+    const prev = ctx.sentences.filter((s) => s.end <= sent.start).slice(-8).reverse();
+    for (const s of prev) {
+      const h = groupsIn(ctx, s.start, s.end).filter(like).at(-1);
+      if (h) return h;
+    }
+  } finally {
+    ctx.atomCache = saved;
   }
+  for (let k = ctx.history.length - 1; k >= 0; k--) if (like(ctx.history[k]!)) return ctx.history[k]!;
   return g;
 }
 

@@ -36,6 +36,7 @@ function trim(text: string, a: number, b: number): Span {
 export function codeEvents(doc: Doc): void {
   const ctx = docContext(doc);
   const sentences = doc.sentences.length > 0 ? doc.sentences : fallbackSentences(doc.text);
+  ctx.sentences = sentences;
   const coded: { ev: CodedEvent; sent: Span }[] = [];
   for (const s of sentences) for (const ev of codeSentence(ctx, s)) coded.push({ ev, sent: s });
   doc.events = toNewsEvents(ctx, coded);

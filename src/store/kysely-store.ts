@@ -245,13 +245,20 @@ export class KyselyStore implements Store {
     const n = clampLimit(limit, 20, 500);
     let query = this.db.selectFrom('entity_index').selectAll();
     const typed = /^([A-Z]+):(.*)$/.exec(q.trim());
-    if (typed) {
-      query = query.where(sql<SqlBool>`key LIKE ${`${typed[1]}:${likeContains(normalizeName(typed[2] ?? '')).slice(1)}`} ESCAPE '\\'`);
-    } else {
-      const norm = normalizeName(q);
-      if (norm) query = query.where(sql<SqlBool>`key LIKE ${likeContains(norm)} ESCAPE '\\'`);
-    }
-    const rows = await query.orderBy('articles', 'desc').orderBy('mentions', 'desc').orderBy('key').limit(n).execute();
+    const norm = normalizeName(typed ? (typed[2] ?? '') : q);
+    const contains = likeContains(norm);
+    // `%` in front of the name part: any type, unless the user typed one ("PERSON:clau").
+    const prefix = `${typed ? typed[1] : '%'}:${contains.slice(1)}`;
+    if (typed) query = query.where(sql<SqlBool>`key LIKE ${prefix} ESCAPE '\\'`);
+    else if (norm) query = query.where(sql<SqlBool>`key LIKE ${contains} ESCAPE '\\'`);
+    // Names that start with what was typed come first (autocomplete), then the most covered.
+    const rows = await query
+      .orderBy(sql`CASE WHEN key LIKE ${prefix} ESCAPE '\\' THEN 0 ELSE 1 END`)
+      .orderBy('articles', 'desc')
+      .orderBy('mentions', 'desc')
+      .orderBy('key')
+      .limit(n)
+      .execute();
     return rows.map(toEntityRow);
   }
 

@@ -1,7 +1,7 @@
 /**
  * Child process for the crash test: writes a deterministic batch of articles into a store, one
  * putDoc each, printing `begin <i>` before and `stored <i> <id> <added>` after every article, then
- * `done`. Article `huge` is large enough that its transaction takes long, so the parent can kill
+ * `done` (and `ready` once the store is open; with NG_WAIT_GO=1 it then waits for a line on stdin). Article `huge` is large enough that its transaction takes long, so the parent can kill
  * the process while that transaction is open.
  * Usage: node --import tsx test/store/crash-writer.ts <spec> <count> <hugeIndex>
  */
@@ -22,6 +22,12 @@ const say = (line: string): void => {
 };
 
 const store = await openStore(spec);
+say('ready');
+if (process.env.NG_WAIT_GO === '1') {
+  // Several writers start together: each waits for the parent's "go" once its store is open.
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+  process.stdin.destroy();
+}
 for (let i = 0; i < count; i++) {
   const doc = crashDoc(i, i === huge);
   say(`begin ${i}`);

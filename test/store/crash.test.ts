@@ -20,17 +20,19 @@ interface RunResult {
 }
 
 /** Runs the writer; with `killOn`, sends SIGKILL as soon as a line equal to it is printed. */
-function runWriter(spec: string, killOn: string | null): Promise<RunResult> {
+function runWriter(spec: string, killOn: string | null, huge = HUGE, ready?: (go: () => void) => void): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, spec, String(COUNT), String(HUGE)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, spec, String(COUNT), String(huge)], {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [ready ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NG_WAIT_GO: ready ? '1' : '0' },
     });
     const lines: string[] = [];
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
+      if (line === 'ready' && ready) ready(() => child.stdin?.end('go\n'));
       if (killOn !== null && line === killOn) child.kill('SIGKILL');
     });
     child.on('error', reject);
@@ -95,6 +97,35 @@ describe.each(backends)('store crash safety on $name', (backend) => {
       store = await openStore(spec);
       try {
         expect(await store.countDocs()).toBe(COUNT);
+        expect(await expectWhole(store)).toBe(COUNT);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await drop();
+    }
+  });
+
+  it('concurrency: two writer processes ingesting the same batch at once store each article once', async () => {
+    const { spec, drop } = backend.fresh();
+    try {
+      await (await openStore(spec)).close();
+      // Both open their store, then start writing together when both are ready.
+      const gos: (() => void)[] = [];
+      const whenReady = (go: () => void): void => {
+        gos.push(go);
+        if (gos.length === 2) for (const g of gos) g();
+      };
+      const runs = await Promise.all([runWriter(spec, null, -1, whenReady), runWriter(spec, null, -1, whenReady)]);
+      const added = runs.flatMap((r) => r.lines).filter((l) => l.startsWith('stored ') && l.endsWith(' true'));
+      expect(runs.map((r) => r.lines[r.lines.length - 1])).toEqual(['done', 'done']);
+      // Every article was added by exactly one of the two processes.
+      expect(added).toHaveLength(COUNT);
+      expect(new Set(added.map((l) => l.split(' ')[1])).size).toBe(COUNT);
+      const byEach = runs.map((r) => r.lines.filter((l) => l.endsWith(' true')).length);
+      expect(byEach[0]! + byEach[1]!).toBe(COUNT);
+      const store = await openStore(spec);
+      try {
         expect(await expectWhole(store)).toBe(COUNT);
       } finally {
         await store.close();

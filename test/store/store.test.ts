@@ -202,6 +202,15 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.searchEntities('100%_')).toHaveLength(0);
   });
 
+  it('entities: names starting with the query come before names that merely contain it', async () => {
+    for (const d of corpus()) await store.putDoc(d);
+    await store.putDoc(buildDoc({ url: 'https://e.example/shell', text: 'Shell raised fuel prices.', entities: [{ id: 'o', name: 'Shell', type: 'ORG' }] }));
+    // Sheinbaum is in more articles, but "Shell" starts with what was typed.
+    expect((await store.searchEntities('she')).map((r) => r.key)).toEqual(['ORG:shell', SHEINBAUM]);
+    expect((await store.searchEntities('PERSON:she')).map((r) => r.key)).toEqual([]);
+    expect((await store.searchEntities('PERSON:clau')).map((r) => r.key)).toEqual([SHEINBAUM]);
+  });
+
   it('entities: getEntity gathers roles, quotes said, events as actor and target, co-occurring entities', async () => {
     const docs = corpus();
     for (const d of docs) await store.putDoc(d);

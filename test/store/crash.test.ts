@@ -29,8 +29,8 @@ function runWriter(spec: string, killOn: string | null, huge = HUGE, ready?: (go
     });
     const lines: string[] = [];
     let stderr = '';
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
       if (line === 'ready' && ready) ready(() => child.stdin?.end('go\n'));
       if (killOn !== null && line === killOn) child.kill('SIGKILL');

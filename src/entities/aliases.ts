@@ -4,7 +4,7 @@
  * that gives a person's likely gender (a cheap prior; pronoun use in the article overrides nothing,
  * it only fills in what the list does not know).
  */
-import { TITLE_PATTERN, TITLE_QUALIFIERS } from './titles.js';
+import { TITLE_FIRST_WORDS, TITLE_PATTERN, TITLE_QUALIFIERS } from './titles.js';
 import type { Gender } from './titles.js';
 
 /** A name with the part of the original string it came from. */
@@ -20,7 +20,7 @@ const LEAD_RE = new RegExp(
   `^(?:(?:the|The)\\s+)?(?:(?:${[...TITLE_QUALIFIERS].join('|')})\\s*)?(?:${TITLE_PATTERN})\\s+(?=[A-Z])`,
   'u',
 );
-const POSS_RE = /(?:['\u2019]s?|\s+(?:Jr\.?|Sr\.?|II|III|IV))$/u;
+const POSS_RE = /^\s+(?:Jr\.?|Sr\.?|II|III|IV)$/u;
 
 /**
  * Strips titles in front and a possessive behind: "President Claudia Sheinbaum's" -> "Claudia Sheinbaum".
@@ -30,15 +30,29 @@ export function bareName(s: string): NamePart {
   let start = 0;
   let end = s.length;
   for (let guard = 0; guard < 4; guard++) {
+    const first = /^(?:[Tt]he\s+)?([\p{L}][\p{L}.-]*)/u.exec(s.slice(start, start + 40));
+    const fw = first?.[1]?.toLowerCase();
+    if (!fw || (!TITLE_FIRST_WORDS.has(fw.replace(/\.$/u, '')) && !TITLE_QUALIFIERS.has(fw))) break;
     const m = LEAD_RE.exec(s.slice(start, end));
     if (!m) break;
     const rest = s.slice(start + m[0].length, end);
     if (!/^[A-Z]/u.test(rest)) break;
     start += m[0].length;
   }
-  const tail = POSS_RE.exec(s.slice(start, end));
-  if (tail && end - tail[0].length > start) end -= tail[0].length;
-  while (end > start && /[\s,.;:]/u.test(s[end - 1] ?? '') && !/[A-Z]\.$/u.test(s.slice(start, end))) end--;
+  // Plain character tests: a regex anchored only at the end would be tried at every position.
+  const last = s[end - 1];
+  if (last === "'" || last === '\u2019') end--;
+  else if ((last === 's' || last === 'S') && (s[end - 2] === "'" || s[end - 2] === '\u2019') && end - 2 > start) end -= 2;
+  else {
+    const sp = s.lastIndexOf(' ', end - 1);
+    if (sp > start && POSS_RE.test(s.slice(sp, end))) end = sp;
+  }
+  while (end > start) {
+    const c = s[end - 1]!;
+    if (c !== ' ' && c !== ',' && c !== ';' && c !== ':' && c !== '.' && c !== '\n' && c !== '\t') break;
+    if (c === '.' && end - 2 >= start && /[A-Z]/u.test(s[end - 2]!)) break; // "U.S." keeps its period
+    end--;
+  }
   return { name: s.slice(start, end), start, end };
 }
 

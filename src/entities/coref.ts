@@ -62,7 +62,11 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
   const pronouns: Span[] = [];
   if (doc.tokens.length > 0) {
     for (const t of doc.tokens) {
-      if (t.end - t.start > 7 || t.end - t.start < 2) continue;
+      const len = t.end - t.start;
+      if (len > 7 || len < 2) continue;
+      // h, H, s, S: every pronoun here starts with one; skip the slice for all other tokens.
+      const c = text.charCodeAt(t.start) | 32;
+      if (c !== 104 && c !== 115) continue;
       if (PRONOUNS.has(text.slice(t.start, t.end).toLowerCase())) pronouns.push({ start: t.start, end: t.end });
     }
   } else {

@@ -131,8 +131,20 @@ export function countryByDemonym(raw: string): string | null {
   return demonymIndex!.get(k) ?? null;
 }
 
+const lookupCache = new Map<string, CountryHit | null>();
+
 /** A country for a name or a demonym, saying which it was. */
 export function lookupCountry(raw: string): CountryHit | null {
+  const cached = lookupCache.get(raw);
+  if (cached !== undefined) return cached;
+  // Bounded: names repeat across articles, but a long-running server must not grow without end.
+  if (lookupCache.size > 50000) lookupCache.clear();
+  const hit = lookupUncached(raw);
+  lookupCache.set(raw, hit);
+  return hit;
+}
+
+function lookupUncached(raw: string): CountryHit | null {
   const n = countryByName(raw);
   if (n) return { code: n, form: 'name' };
   const d = countryByDemonym(raw);

@@ -26,6 +26,8 @@ interface Prep {
   type: EntityType;
   key: string | null;
   cluster: Cluster | null;
+  /** Lower-cased name words, computed once. */
+  toks: string[];
 }
 
 interface Cluster {
@@ -117,10 +119,11 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     let start = m.start + b.start;
     let end = m.start + b.end;
     if (type !== 'PERSON') {
-      const the = /^the\s+/iu.exec(text.slice(start, end));
-      const si = spanIndex(sentences, start);
-      // A capital "The" inside a sentence is part of the name ("The New York Times").
-      if (the && (the[0][0] === 't' || sentences[si]!.start === start || type !== 'ORG')) start += the[0].length;
+      const w3 = text.slice(start, start + 4);
+      if (w3 === 'the ' || w3 === 'The ') {
+        // A capital "The" inside a sentence is part of the name ("The New York Times").
+        if (w3[0] === 't' || type !== 'ORG' || sentences[spanIndex(sentences, start)]!.start === start) start += 4;
+      }
       b = { name: text.slice(start, end), start: 0, end: end - start };
     }
     let key: string | null = null;
@@ -135,7 +138,8 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       }
     }
     if (end <= start) continue;
-    preps.push({ idx: i, start, end, name: text.slice(start, end), type, key, cluster: null });
+    const name = text.slice(start, end);
+    preps.push({ idx: i, start, end, name, type, key, cluster: null, toks: nameTokens(name) });
   }
 
   const clusters: Cluster[] = [];
@@ -153,10 +157,10 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   // 2. People: full names first, then short forms attach to the nearest person sharing the word.
   const tokenIdx = new Map<string, Cluster[]>();
   const persons = preps.filter((p) => p.type === 'PERSON');
-  const multi = persons.filter((p) => nameTokens(p.name).length >= 2);
-  multi.sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || a.start - b.start);
+  const multi = persons.filter((p) => p.toks.length >= 2);
+  multi.sort((a, b) => b.toks.length - a.toks.length || a.start - b.start);
   for (const p of multi) {
-    const toks = nameTokens(p.name);
+    const toks = p.toks;
     let target: Cluster | null = byKey.get(`P:${toks.join(' ')}`) ?? null;
     if (!target) {
       const cands = new Set<Cluster>();
@@ -177,10 +181,10 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     join(target, p);
   }
   const singles = preps.filter(
-    (p) => p.cluster === null && p.key === null && nameTokens(p.name).length === 1 && (p.type === 'PERSON' || p.type === 'ORG' || p.type === 'MISC' || p.type === 'GPE' || p.type === 'LOC'),
+    (p) => p.cluster === null && p.key === null && p.toks.length === 1 && (p.type === 'PERSON' || p.type === 'ORG' || p.type === 'MISC' || p.type === 'GPE' || p.type === 'LOC'),
   );
   for (const p of singles) {
-    const t = nameTokens(p.name)[0]!;
+    const t = p.toks[0]!;
     const cands = tokenIdx.get(t);
     if (cands && cands.length > 0 && (p.type === 'PERSON' || /^[A-Z][a-z]/u.test(p.name))) {
       const c = nearest(cands, p.start)!;
@@ -367,7 +371,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
 
   // 8. Role phrases ("Mexico's President") resolve to the one person holding that role here.
   const people = [...entityOf.values()].filter((e) => e.type === 'PERSON' && e.roles.length > 0);
-  for (const rm of findRoleMentions(text, titleSpans)) {
+  for (const rm of findRoleMentions(text, titleSpans, doc.tokens)) {
     const head = titleHead(rm.title);
     const holders = people.filter((e) =>
       e.roles.some(

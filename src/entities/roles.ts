@@ -5,7 +5,7 @@
  */
 import type { Role } from '../doc/types.js';
 import { countryByName, lookupCountry } from './countries.js';
-import { HONORIFICS, TITLES, TITLE_PATTERN, TITLE_QUALIFIERS, titleCase } from './titles.js';
+import { HONORIFICS, TITLES, TITLE_FIRST_WORDS, TITLE_PATTERN, TITLE_QUALIFIERS, titleCase } from './titles.js';
 
 /** A role read from the text, with the span of the title itself (for not reading it twice). */
 export interface FoundRole {
@@ -19,32 +19,36 @@ const QUALS = [...TITLE_QUALIFIERS].join('|');
 // "of State", "to Mexico", "of the United States", "of Homeland Security"
 const OF_PART = `(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?${NAMEWORD}(?:\\s+(?:${NAMEWORD}|and|of|the)(?=\\s|$|[,.;:]))*?)?`;
 
-const BEFORE_RE = new RegExp(
-  `(?:^|[^\\p{L}.])((?:(${QUALS})\\s*)?(${TITLE_PATTERN})(${OF_PART}))\\s*,?\\s*$`,
-  'u',
-);
+// Tried only where a title word starts (sticky), so the long title alternation never scans text.
+const BEFORE_Y = new RegExp(`(?:(${QUALS})\\s*)?(${TITLE_PATTERN})(${OF_PART})\\s*,?\\s*$`, 'uy');
+const WORDS_RE = /[\p{L}][\p{L}.-]*/gu;
 const AFTER_RE = new RegExp(
   `^\\s*,\\s+(?:the\\s+|a\\s+|an\\s+)?((?:${NAMEWORD}\\s+){0,3}?)(?:(${QUALS})\\s*)?((?:[a-z]+\\s+){0,2}?)(${TITLE_PATTERN})(${OF_PART})\\s*(?=[,.;:)\\u2014]|$|\\s+(?:who|said|says|told|and)\\b)`,
   'u',
 );
-const COUNTRY_WORDS_RE = new RegExp(`((?:${NAMEWORD}\\s+){0,2}${NAMEWORD})\\s*$`, 'u');
+const CAP_WORD = /^[A-Z][\p{L}.'\u2019-]*$/u;
 
 /** The country named by the last one to three capitalised words of `s` ("Mexico's", "South Korean"). */
 export function trailingCountry(s: string): { code: string; offset: number } | null {
-  const m = COUNTRY_WORDS_RE.exec(s);
-  if (!m || m[1] === undefined) return null;
-  const words = m[1].split(/\s+/u);
-  let offset = m.index;
-  for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'The' && i + 1 < words.length) {
-      offset += 4;
-      continue;
-    }
-    const phrase = words.slice(i).join(' ').replace(/[\u2019']s$/u, '').replace(/-$/u, '');
+  // Walk back over at most three words; no regex over the whole string.
+  let end = s.length;
+  while (end > 0 && /\s/u.test(s[end - 1]!)) end--;
+  const starts: number[] = [];
+  let pos = end;
+  for (let k = 0; k < 3 && pos > 0; k++) {
+    let b = pos;
+    while (b > 0 && !/\s/u.test(s[b - 1]!)) b--;
+    if (!CAP_WORD.test(s.slice(b, pos))) break;
+    starts.push(b);
+    pos = b;
+    while (pos > 0 && /\s/u.test(s[pos - 1]!)) pos--;
+  }
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const b = starts[i]!;
+    const phrase = s.slice(b, end).replace(/[\u2019']s$/u, '').replace(/-$/u, '');
+    if (/^The\s/u.test(phrase) || phrase === 'The') continue;
     const hit = lookupCountry(phrase);
-    if (hit) return { code: hit.code, offset };
-    offset += (words[i]?.length ?? 0) + 1;
-    while (offset < s.length && /\s/u.test(s[offset] ?? '')) offset++;
+    if (hit) return { code: hit.code, offset: b };
   }
   return null;
 }
@@ -63,31 +67,65 @@ function splitOfPublic(titleWords: string, ofPart: string): { title: string; of:
  * than `limit` (the sentence start). The evidence runs to `nameEnd`. Honorifics ("Mr.") give no role.
  */
 export function roleBefore(text: string, nameStart: number, limit: number, nameEnd = nameStart): FoundRole | null {
-  const left = text.slice(limit, nameStart);
-  const m = BEFORE_RE.exec(left);
-  if (!m || m[1] === undefined || m[3] === undefined) return null;
-  if (HONORIFICS.has(m[3].toLowerCase())) return null;
-  const runStart = limit + m.index + m[0].indexOf(m[1]);
-  const titleStart = runStart + (m[1].length - m[1].trimStart().length) + m[1].indexOf(m[3]);
-  const titleEnd = titleStart + m[3].length + (m[4]?.length ?? 0);
-  const { title, of: ofPart } = splitOfPublic(m[3], m[4] ?? '');
-  let of = ofPart;
-  let evStart = runStart;
-  if (!of) {
-    const c = trailingCountry(text.slice(limit, runStart));
-    if (c) {
-      of = c.code;
-      evStart = limit + c.offset;
-    }
+  // Six words or so is the longest title run ("former U.S. Ambassador to the United Nations").
+  const from = Math.max(limit, nameStart - 64);
+  // Quick reject: a title run ends in a title word, a capitalised word ("of State") or a comma.
+  let k = nameStart;
+  while (k > from && text.charCodeAt(k - 1) === 32) k--;
+  if (k <= from) return null;
+  const prev = text.charCodeAt(k - 1);
+  if (prev >= 97 && prev <= 122) {
+    let b = k - 1;
+    while (b > from && /[\p{L}.-]/u.test(text[b - 1]!)) b--;
+    const first = text.charCodeAt(b);
+    if (!(first >= 65 && first <= 90) && !TITLE_WORDS_ANY.has(text.slice(b, k).toLowerCase())) return null;
   }
-  const role: Role = { title, of, evidence: { start: evStart, end: nameEnd } };
-  if (m[2]) role.qualifier = m[2].toLowerCase();
-  return { role, titleSpan: { start: titleStart, end: titleEnd } };
+  const left = text.slice(from, nameStart);
+  WORDS_RE.lastIndex = 0;
+  for (let w = WORDS_RE.exec(left); w; w = WORDS_RE.exec(left)) {
+    const lw = w[0].toLowerCase();
+    if (!TITLE_FIRST_WORDS.has(lw.replace(/\.$/u, '')) && !TITLE_QUALIFIERS.has(lw)) continue;
+    BEFORE_Y.lastIndex = w.index;
+    const m = BEFORE_Y.exec(left);
+    if (!m || m[2] === undefined) continue;
+    if (HONORIFICS.has(m[2].toLowerCase())) return null;
+    const runStart = from + w.index;
+    const titleStart = runStart + (m[1] ? m[0].indexOf(m[2], m[1].length) : 0);
+    const titleEnd = titleStart + m[2].length + (m[3]?.length ?? 0);
+    const { title, of: ofPart } = splitOfPublic(m[2], m[3] ?? '');
+    let of = ofPart;
+    let evStart = runStart;
+    if (!of) {
+      const c = trailingCountry(text.slice(Math.max(limit, runStart - 40), runStart));
+      if (c) {
+        of = c.code;
+        evStart = Math.max(limit, runStart - 40) + c.offset;
+      }
+    }
+    const role: Role = { title, of, evidence: { start: evStart, end: nameEnd } };
+    if (m[1]) role.qualifier = m[1].toLowerCase();
+    return { role, titleSpan: { start: titleStart, end: titleEnd } };
+  }
+  return null;
 }
 
 /** The role in an appositive right after a name ending at `nameEnd` (", the U.S. ambassador,"). */
 export function roleAfter(text: string, nameEnd: number, limit: number, nameStart: number): FoundRole | null {
+  // Cheap tests first: an appositive starts with a comma and has a title word within a few words.
+  let i = nameEnd;
+  while (i < limit && text[i] === ' ') i++;
+  if (text[i] !== ',') return null;
   const right = text.slice(nameEnd, limit);
+  let seen = 0;
+  let found = false;
+  WORDS_RE.lastIndex = 0;
+  for (let w = WORDS_RE.exec(right); w && seen < 8; w = WORDS_RE.exec(right), seen++) {
+    if (TITLE_FIRST_WORDS.has(w[0].toLowerCase().replace(/\.$/u, ''))) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return null;
   const m = AFTER_RE.exec(right);
   if (!m || m[4] === undefined) return null;
   if (HONORIFICS.has(m[4].toLowerCase())) return null;
@@ -120,12 +158,20 @@ export function addRole(roles: Role[], r: Role): void {
   roles.push(r);
 }
 
-// First words of titles: the cheap filter before the full title pattern is tried at a position.
-const TITLE_FIRST_WORDS: ReadonlySet<string> = new Set(
-  [...TITLES.keys()].map((k) => k.split(' ')[0]!.replace(/\.$/u, '')),
-);
 const TITLE_AT = new RegExp(`(?:(${QUALS})\\s*)?(${TITLE_PATTERN})(${OF_PART})`, 'uy');
-const WORD_SCAN = /[\p{L}][\p{L}-]*/gu;
+// Finds title (or qualifier) words directly, so the scan over the text stays inside the regex engine.
+// Title first words and qualifiers, with and without a final period ("gov", "gov."), lower case.
+const TITLE_FIRST_WORDS_ALL: ReadonlySet<string> = new Set(
+  [...TITLE_FIRST_WORDS, ...TITLE_QUALIFIERS].flatMap((w) => [w, `${w}.`]),
+);
+// Every word of every title ("minister" ends "prime minister"), for the quick reject in roleBefore.
+const TITLE_WORDS_ANY: ReadonlySet<string> = new Set(
+  [...TITLES.keys(), ...TITLE_QUALIFIERS].flatMap((k) => k.split(' ')),
+);
+const TITLE_WORD_SCAN = new RegExp(
+  `(?<![\\p{L}-])(?:${[...new Set([...TITLE_FIRST_WORDS, ...TITLE_QUALIFIERS])].filter((w) => !w.endsWith('-')).map((w) => w.replace(/[.]/gu, '\\.')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
+  'giu',
+);
 
 /** A title used as a noun phrase ("Mexico's President", "the U.S. ambassador"), not before a name. */
 export interface RoleMention {
@@ -143,20 +189,38 @@ export interface RoleMention {
  * part of a named person's role). Words are scanned first so the title pattern runs only where a
  * title can start.
  */
-export function findRoleMentions(text: string, skip: readonly { start: number; end: number }[]): RoleMention[] {
+export function findRoleMentions(
+  text: string,
+  skip: readonly { start: number; end: number }[],
+  tokens?: readonly { start: number; end: number }[],
+): RoleMention[] {
   const out: RoleMention[] = [];
   const skipSorted = [...skip].sort((a, b) => a.start - b.start);
   let si = 0;
-  WORD_SCAN.lastIndex = 0;
-  for (let m = WORD_SCAN.exec(text); m; m = WORD_SCAN.exec(text)) {
-    const w = m[0].toLowerCase();
-    if (!TITLE_FIRST_WORDS.has(w) && !TITLE_QUALIFIERS.has(w)) continue;
+  // Candidate starts: title words among the tokens when there are tokens, else a regex scan.
+  const starts: number[] = [];
+  if (tokens && tokens.length > 0) {
+    for (const t of tokens) {
+      const len = t.end - t.start;
+      if (len < 2 || len > 14) continue;
+      const c = text.charCodeAt(t.start) | 32;
+      if (c < 97 || c > 122) continue;
+      if (TITLE_FIRST_WORDS_ALL.has(text.slice(t.start, t.end).toLowerCase())) starts.push(t.start);
+    }
+  } else {
+    TITLE_WORD_SCAN.lastIndex = 0;
+    for (let m = TITLE_WORD_SCAN.exec(text); m; m = TITLE_WORD_SCAN.exec(text)) starts.push(m.index);
+  }
+  let nextFree = 0;
+  for (const at of starts) {
+    if (at < nextFree) continue;
+    const m = { index: at };
     TITLE_AT.lastIndex = m.index;
     const t = TITLE_AT.exec(text);
     if (!t || t[2] === undefined) continue;
     const start = m.index;
     const end = start + t[0].length;
-    WORD_SCAN.lastIndex = end;
+    nextFree = end;
     while (si < skipSorted.length && skipSorted[si]!.end <= start) si++;
     const sk = skipSorted[si];
     if (sk && sk.start <= start + t[0].length - 1 && sk.end > start) continue;
@@ -172,9 +236,12 @@ export function findRoleMentions(text: string, skip: readonly { start: number; e
       of = of ?? c.code;
       evStart = start - left.length + c.offset;
     } else {
-      const the = /(?:^|[^\p{L}])([Tt]he)\s+$/u.exec(left);
-      if (!the) continue;
-      evStart = start - left.length + the.index + the[0].indexOf(the[1]!);
+      let e = left.length;
+      while (e > 0 && /\s/u.test(left[e - 1]!)) e--;
+      if (e === left.length || e < 3) continue;
+      const w = left.slice(e - 3, e);
+      if ((w !== 'the' && w !== 'The') || (e > 3 && /\p{L}/u.test(left[e - 4]!))) continue;
+      evStart = start - left.length + e - 3;
     }
     out.push({ start: evStart, end, title, of, qualifier: t[1] ? t[1].toLowerCase() : null });
   }

@@ -65,10 +65,14 @@ interface Cand {
 }
 
 interface Rule {
+  /** Words (lower case) at which the rule is tried; '#digit', '#num', '#sym', '#month', '#weekday' are classes. */
+  on: string[];
+  /** Text right before the match that belongs to it ("the" of "the 1990s", "US" of "US$5"). */
+  back?: RegExp;
   re: RegExp;
   type: ValueType;
   prio: number;
-  make(m: RegExpExecArray, ctx: Ctx): { normalized: string | null; unit?: string | null } | null;
+  make(m: RegExpExecArray, ctx: Ctx, back: string): { normalized: string | null; unit?: string | null } | null;
 }
 
 interface Ctx {
@@ -200,23 +204,26 @@ function unitDate(pub: Date, unit: string, delta: number): string {
 
 // ---- rules ---------------------------------------------------------------------------------------
 
-const R = (src: string): RegExp => new RegExp(src, 'gu');
+const R = (src: string): RegExp => new RegExp(src, 'uy');
 // Relative expressions start sentences too ("Yesterday, ...", "Earlier in the year, ...").
-const RI = (src: string): RegExp => new RegExp(src, 'giu');
+const RI = (src: string): RegExp => new RegExp(src, 'iuy');
 
 const RULES: Rule[] = [
   // MONEY
   {
-    re: R(`${B}((?:US|U\\.S\\.|A|C|CA|NZ|HK|S|MX)?)([$€£¥₹₽₩])\\s?(${DIGITS}${SCALE}?)${E}`),
+    re: R(`([$€£¥₹₽₩])\\s?(${DIGITS}${SCALE}?)${E}`),
+    on: ['#sym'],
+    back: /(?<![\p{L}])(?:US|U\.S\.|A|C|CA|NZ|HK|S|MX)$/u,
     type: 'MONEY', prio: 1,
-    make(m) {
-      const n = parseNumber(m[3] ?? '');
-      const pre = (m[1] ?? '').toLowerCase();
-      const unit = m[2] === '$' && pre ? (DOLLAR_PREFIX[pre] ?? 'USD') : (CURRENCY_SYMBOLS[m[2] ?? ''] ?? null);
+    make(m, _ctx, back) {
+      const n = parseNumber(m[2] ?? '');
+      const pre = back.toLowerCase();
+      const unit = m[1] === '$' && pre ? (DOLLAR_PREFIX[pre] ?? 'USD') : (CURRENCY_SYMBOLS[m[1] ?? ''] ?? null);
       return { normalized: n === null ? null : fmt(n), unit };
     },
   },
   {
+    on: ['#num'],
     re: R(`${B}(${NUM})\\s+(?:(?:U\\.S\\.|US|Mexican|Canadian|Australian|Hong Kong)\\s+)?(${CURWORD}|pounds sterling)${E}`),
     type: 'MONEY', prio: 1,
     make(m) {
@@ -226,6 +233,7 @@ const RULES: Rule[] = [
   },
   // PERCENT
   {
+    on: ['#num'],
     re: R(`${B}(${NUM})\\s?(?:%|percent${E}|per cent${E}|percentage points?${E})`),
     type: 'PERCENT', prio: 1,
     make(m) {
@@ -235,6 +243,7 @@ const RULES: Rule[] = [
   },
   // QUANTITY
   {
+    on: ['#num'],
     re: R(`${B}(${NUM})[\\s-]?(${UNIT})(?![\\p{L}\\p{N}/])`),
     type: 'QUANTITY', prio: 1,
     make(m) {
@@ -245,6 +254,7 @@ const RULES: Rule[] = [
   },
   // TIME
   {
+    on: ['#digit'],
     re: R(`${B}(\\d{1,2})(?::(\\d{2}))?\\s?([ap])\\.?m\\.?(?:\\s(?:ET|EST|EDT|CT|PT|GMT|UTC|local time))?(?![\\p{L}])`),
     type: 'TIME', prio: 1,
     make(m) {
@@ -256,12 +266,14 @@ const RULES: Rule[] = [
     },
   },
   {
+    on: ['#digit'],
     re: R(`${B}([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s(?:GMT|UTC|ET|local time))?${E}`),
     type: 'TIME', prio: 2,
     make: (m) => ({ normalized: `T${pad(Number(m[1]))}:${m[2]}` }),
   },
   {
-    re: R(`${B}(?:(${WEEKDAY}|this|yesterday|tomorrow)\\s+(morning|afternoon|evening|night)|tonight|noon|midnight|overnight)${E}`),
+    on: ['#weekday', 'this', 'yesterday', 'tomorrow', 'tonight', 'noon', 'midnight', 'overnight'],
+    re: RI(`${B}(?:(${WEEKDAY}|this|yesterday|tomorrow)\\s+(morning|afternoon|evening|night)|tonight|noon|midnight|overnight)${E}`),
     type: 'TIME', prio: 1,
     make(m, ctx) {
       if (!ctx.pub || !m[1]) return { normalized: null };
@@ -275,11 +287,13 @@ const RULES: Rule[] = [
   },
   // DATE: full and partial calendar dates
   {
+    on: ['#digit'],
     re: R(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`),
     type: 'DATE', prio: 0,
     make: (m) => ({ normalized: `${m[1]}-${m[2]}-${m[3]}` }),
   },
   {
+    on: ['#weekday', '#month'],
     re: R(`${B}(?:${WEEKDAY},?\\s+)?(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${E}`),
     type: 'DATE', prio: 0,
     make(m, ctx) {
@@ -291,6 +305,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    on: ['#digit'],
     re: R(`${B}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?${E}`),
     type: 'DATE', prio: 0,
     make(m, ctx) {
@@ -302,6 +317,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    on: ['#month', 'early', 'mid', 'late', 'last', 'this', 'next'],
     re: R(`${B}(?:(early|mid|late|last|this|next)[\\s-]+)?(${MONTH})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`),
     type: 'DATE', prio: 2,
     make(m, ctx) {
@@ -323,11 +339,14 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: R(`${B}(?:the\\s+)?((?:19|20)\\d)0s${E}`),
+    on: ['#digit'],
+    back: /(?<![\p{L}])[Tt]he\s+$/u,
+    re: R(`${B}((?:19|20)\\d)0s${E}`),
     type: 'DATE', prio: 0,
     make: (m) => ({ normalized: m[1] ?? null }),
   },
   {
+    on: ['#digit', 'early', 'mid', 'late'],
     re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:19|20)\\d{2})${E}(?!\\s+[a-z]+s${E})(?![.,]\\d)`),
     type: 'DATE', prio: 3,
     make(m, ctx) {
@@ -338,6 +357,7 @@ const RULES: Rule[] = [
   },
   // DATE: relative to publication
   {
+    on: ['#weekday', 'last', 'this', 'next', 'past', 'coming'],
     re: R(`${B}(?:(last|this|next|past|coming)\\s+)?(${WEEKDAY})${E}`),
     type: 'DATE', prio: 1,
     make(m, ctx) {
@@ -352,7 +372,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: RI(`${B}(today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)${E}`),
+    on: ['today', 'yesterday', 'tomorrow'],
+    re: RI(`${B}(today|yesterday|tomorrow)${E}`),
     type: 'DATE', prio: 1,
     make(m, ctx) {
       if (!ctx.pub) return { normalized: null };
@@ -362,7 +383,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: RI(`${B}(?:(earlier|later)\\s+(?:this|in the)|(early|late)\\s+(?:this|last|next)?|(last|this|next|past|coming|the previous|the following))\\s+(day|week|weekend|month|year)${E}`),
+    on: ['earlier', 'later', 'early', 'late', 'last', 'this', 'next', 'past', 'coming', 'previous', 'following'],
+    back: /(?<![\p{L}])[Tt]he\s+$/u,
+    re: RI(`${B}(?:(earlier|later)\\s+(?:this|in the)|(early|late)\\s+(?:this|last|next)?|(last|this|next|past|coming|previous|following))\\s+(day|week|weekend|month|year)${E}`),
     type: 'DATE', prio: 1,
     make(m, ctx) {
       if (!ctx.pub) return { normalized: null };
@@ -381,6 +404,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    on: ['#num'],
     re: RI(`${B}(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|later|from now)${E}`),
     type: 'DATE', prio: 0,
     make(m, ctx) {
@@ -397,12 +421,15 @@ const RULES: Rule[] = [
   },
   {
     // Vague periods: found, not normalised.
-    re: RI(`${B}(?:(?:in\\s+)?recent\\s+(?:days|weeks|months|years)|the\\s+(?:past|last|coming|next)\\s+(?:few\\s+|several\\s+|${NUM}\\s+)?(?:days|weeks|months|years|decades)|(?:several|a few)\\s+(?:days|weeks|months|years)\\s+ago)${E}`),
+    on: ['recent', 'past', 'last', 'coming', 'next', 'several', 'few'],
+    back: /(?<![\p{L}])(?:[Tt]he|[Aa])\s+$/u,
+    re: RI(`${B}(?:recent\\s+(?:days|weeks|months|years)|(?:past|last|coming|next)\\s+(?:few\\s+|several\\s+|${NUM}\\s+)?(?:days|weeks|months|years|decades)|(?:several|few)\\s+(?:days|weeks|months|years)\\s+ago)${E}`),
     type: 'DATE', prio: 1,
     make: () => ({ normalized: null }),
   },
   // ORDINAL
   {
+    on: ['#digit', ...Object.keys(ORDINALS)],
     re: R(`${B}(?:(${Object.keys(ORDINALS).join('|')})|(\\d+)(?:st|nd|rd|th))${E}`),
     type: 'ORDINAL', prio: 4,
     make(m, ctx) {
@@ -416,6 +443,7 @@ const RULES: Rule[] = [
   },
   // CARDINAL
   {
+    on: ['#num', 'dozens', 'hundreds', 'thousands', 'millions', 'billions'],
     re: R(`(?<![\\p{L}\\p{N}.,$€£-])(${NUM}|dozens|hundreds|thousands|millions|billions)(?![\\p{L}\\p{N}]|[.,]\\d)`),
     type: 'CARDINAL', prio: 5,
     make(m, ctx) {
@@ -433,32 +461,93 @@ const RULES: Rule[] = [
   },
 ];
 
+const SCAN = /[$€£¥₹₽₩]|[\p{L}\p{N}]+/gu;
+const BY_WORD = new Map<string, Rule[]>();
+const DIGIT_RULES: Rule[] = [];
+const SYM_RULES: Rule[] = [];
+const NUM_WORDS = [...Object.keys(SMALL_NUMS), 'hundred', 'thousand', 'million', 'billion'];
+for (const rule of RULES) {
+  for (const t of rule.on) {
+    let words: string[] = [t];
+    if (t === '#digit') {
+      DIGIT_RULES.push(rule);
+      continue;
+    }
+    if (t === '#sym') {
+      SYM_RULES.push(rule);
+      continue;
+    }
+    if (t === '#num') {
+      DIGIT_RULES.push(rule);
+      words = NUM_WORDS;
+    } else if (t === '#month') words = [...MONTHS, ...Object.keys(MONTH_ABBR)];
+    else if (t === '#weekday') words = WEEKDAYS;
+    for (const w of words) {
+      const list = BY_WORD.get(w);
+      if (!list) BY_WORD.set(w, [rule]);
+      else if (!list.includes(rule)) list.push(rule);
+    }
+  }
+}
+
+function rulesAt(word: string): readonly Rule[] | undefined {
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return DIGIT_RULES;
+  if (word.length === 1 && CURRENCY_SYMBOLS[word] !== undefined) return SYM_RULES;
+  return BY_WORD.get(word.length > 12 ? '' : word.toLowerCase());
+}
+
+function sentenceAt(sentences: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
 /** Finds values in `text`, keeping each inside one of `sentences`; dates resolve against `published`. */
 export function findValues(text: string, sentences: readonly Span[], published: string | null): Value[] {
   const ctx: Ctx = { text, pub: publicationDate(published) };
   const cands: Cand[] = [];
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
+  // One scan over words; each rule runs (sticky) only where one of its trigger words starts.
+  SCAN.lastIndex = 0;
+  for (let w = SCAN.exec(text); w; w = SCAN.exec(text)) {
+    const rules = rulesAt(w[0]);
+    if (!rules) continue;
+    for (const rule of rules) {
+      rule.re.lastIndex = w.index;
+      const m = rule.re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      let start = m.index;
+      const end = start + m[0].length;
+      let back = '';
+      if (rule.back) {
+        const b = rule.back.exec(text.slice(Math.max(0, start - 8), start));
+        if (b) {
+          back = b[0].trim();
+          start -= b[0].length;
+        }
       }
-      const end = m.index + m[0].length;
-      const made = rule.make(m, ctx);
+      const made = rule.make(m, ctx, back);
       if (!made) continue;
-      cands.push({ start: m.index, end, type: rule.type, normalized: made.normalized, unit: made.unit ?? null, prio: rule.prio });
+      cands.push({ start, end, type: rule.type, normalized: made.normalized, unit: made.unit ?? null, prio: rule.prio });
     }
   }
   // Longest first within a priority class, then the class: a date's digits are not also a cardinal.
   cands.sort((a, b) => a.prio - b.prio || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken = new Uint8Array(text.length);
-  const sentEnd = new Int32Array(text.length).fill(-1);
-  for (const s of sentences) for (let i = s.start; i < s.end && i < text.length; i++) sentEnd[i] = s.end;
   const out: Value[] = [];
   for (const c of cands) {
-    const se = sentEnd[c.start] ?? -1;
-    if (sentences.length > 0 && (se < 0 || c.end > se)) continue;
+    if (sentences.length > 0) {
+      const s = sentences[sentenceAt(sentences, c.start)]!;
+      if (c.start < s.start || c.end > s.end) continue;
+    }
     let free = true;
     for (let i = c.start; i < c.end; i++) {
       if (taken[i]) {

@@ -34,17 +34,23 @@ export function handDoc(text: string, names: [string, EntityType][], meta: Parti
   const doc = createDoc(text, paragraphs, meta);
   doc.sentences = roughSentences(text);
   doc.tokens = roughTokens(text);
-  const taken: boolean[] = new Array<boolean>(text.length).fill(false);
+  addMentions(doc, names);
+  return doc;
+}
+
+/** Sets doc.mentions to every whole-word occurrence of the given names (longest first, no overlaps). */
+export function addMentions(doc: Doc, names: [string, EntityType][]): void {
+  const taken: boolean[] = new Array<boolean>(doc.text.length).fill(false);
   const mentions: NonNullable<Doc['mentions']> = [];
   const sorted = [...names].sort((a, b) => b[0].length - a[0].length);
   for (const [surface, type] of sorted) {
     let from = 0;
     for (;;) {
-      const i = text.indexOf(surface, from);
+      const i = doc.text.indexOf(surface, from);
       if (i < 0) break;
       from = i + 1;
-      const before = text[i - 1] ?? ' ';
-      const after = text[i + surface.length] ?? ' ';
+      const before = doc.text[i - 1] ?? ' ';
+      const after = doc.text[i + surface.length] ?? ' ';
       if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
       let free = true;
       for (let k = i; k < i + surface.length; k++) if (taken[k]) free = false;
@@ -55,5 +61,4 @@ export function handDoc(text: string, names: [string, EntityType][], meta: Parti
   }
   mentions.sort((a, b) => a.start - b.start);
   doc.mentions = mentions;
-  return doc;
 }

@@ -88,7 +88,8 @@ for (const [w, m] of wordTagCounts) {
 log(`tag dictionary: ${tagdict.size} words`);
 
 // Static feature keys per token (everything but the tag history), computed once.
-const NS = 17;
+// 9 own-word keys, SHAPE_FIRST, 9 context keys, bias.
+const NS = 20;
 const staticKeys = new Uint32Array(nTok * NS);
 const gold = new Uint8Array(nTok);
 const fixed = new Int16Array(nTok).fill(-1);

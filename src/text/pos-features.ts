@@ -28,10 +28,13 @@ export const T = {
   T1W: 18,
   N1SHAPE: 19,
   PRE3: 20,
+  SUF4: 21,
+  P1W_W: 22,
+  N1W_W: 23,
 } as const;
 
 /** Version of the feature set; a model trained with another version is refused. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** FNV-1a over UTF-16 code units. */
 export function hashStr(s: string): number {
@@ -103,7 +106,7 @@ export function shape(w: string): string {
 
 /** The hashes of one word type that every feature of, or next to, that word is made from. */
 export interface WordKeys {
-  /** Keys of the features of the word itself (WORD, LOWER, SUF1-3, PRE1, PRE3, SHAPE). */
+  /** Keys of the features of the word itself (WORD, LOWER, SUF1-4, PRE1, PRE3, SHAPE). */
   self: number[];
   /** SHAPE_FIRST keys: [not first in sentence, first in sentence]. */
   shapeFirst: [number, number];
@@ -129,6 +132,7 @@ export function wordKeys(w: string): WordKeys {
     key(T.PRE1, hashStr(w.slice(0, 1))),
     key(T.PRE3, hashStr(lw.slice(0, 3))),
     key(T.SHAPE, shapeH),
+    key(T.SUF4, hashStr(lw.slice(Math.max(0, n - 4)))),
   ];
   return { self, shapeFirst: [key(T.SHAPE_FIRST, pair(shapeH, 1)), key(T.SHAPE_FIRST, pair(shapeH, 2))], lowerH, suf3H, shapeH };
 }
@@ -163,7 +167,19 @@ export function contextKeys(ks: readonly WordKeys[], i: number, out: number[]): 
     key(T.P1SUF3, p1.suf3H),
     key(T.N1SUF3, n1.suf3H),
     key(T.N1SHAPE, n1.shapeH),
+    p1wKey(p1.lowerH, ks[i]!.lowerH),
+    n1wKey(n1.lowerH, ks[i]!.lowerH),
   );
+}
+
+/** The P1W_W key: the previous word together with the current one. */
+export function p1wKey(prevLowerH: number, lowerH: number): number {
+  return key(T.P1W_W, pair(prevLowerH, lowerH));
+}
+
+/** The N1W_W key: the next word together with the current one. */
+export function n1wKey(nextLowerH: number, lowerH: number): number {
+  return key(T.N1W_W, pair(nextLowerH, lowerH));
 }
 
 /** Tag index used for "before the sentence" (t-1 at position 0). */

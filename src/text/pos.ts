@@ -15,7 +15,9 @@ import {
   START2,
   T,
   key,
+  n1wKey,
   normWord,
+  p1wKey,
   t1Key,
   t1t2Key,
   t1wKey,
@@ -266,6 +268,8 @@ export class PosTagger {
         rows[m++] = this.t2Rows[t2 + 2]!;
         rows[m++] = this.t1t2Rows[(t1 + 2) * (nt + 2) + t2 + 2]!;
         rows[m++] = this.row(t1wKey(t1, w.lowerH));
+        rows[m++] = this.row(p1wKey(p1.lowerH, w.lowerH));
+        rows[m++] = this.row(n1wKey(n1.lowerH, w.lowerH));
         const base = w.base;
         for (let t = 0; t < nt; t++) sc[t] = base[t]!;
         for (let q = 0; q < m; q++) {

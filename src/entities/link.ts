@@ -12,7 +12,7 @@ import { resolvePronouns, type Antecedent } from './coref.js';
 import { countryName, findCountry, lookupCountry } from './countries.js';
 import { resolvePlace } from './places.js';
 import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
-import { titleInfo, type Gender } from './titles.js';
+import { TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
 
 type RawMention = NonNullable<Doc['mentions']>[number];
 
@@ -125,6 +125,12 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
         if (w3[0] === 't' || type !== 'ORG' || sentences[spanIndex(sentences, start)]!.start === start) start += 4;
       }
       b = { name: text.slice(start, end), start: 0, end: end - start };
+    }
+    // "Secretary of [State Marco Rubio]": a recogniser may take the title's object into the name.
+    const split = splitTitleObject(text, start, end);
+    if (split > start) {
+      start = split;
+      type = 'PERSON';
     }
     let key: string | null = null;
     if (type !== 'PERSON') {
@@ -400,6 +406,33 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   const entities = [...entityOf.values()];
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   doc.entities = entities;
+}
+
+const OF_BEFORE = /([\p{L}.-]+)\s+(?:of|to|for)\s+(?:the\s+)?$/u;
+
+/**
+ * Where the person's name starts when a mention begins with the object of a title before it:
+ * "Secretary of [State Marco Rubio]" -> "Marco Rubio", "Ambassador to [Mexico Ronald Johnson]" ->
+ * "Ronald Johnson". Returns `start` when there is nothing to split.
+ */
+function splitTitleObject(text: string, start: number, end: number): number {
+  const c1 = text.charCodeAt(start - 2);
+  if (start < 4 || !(c1 === 102 || c1 === 111 || c1 === 114 || c1 === 101)) return start; // "of ", "to ", "for ", "the "
+  const m = OF_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m || m[1] === undefined) return start;
+  const titleWord = m[1].toLowerCase();
+  if (!TITLE_FIRST_WORDS.has(titleWord.replace(/\.$/u, ''))) return start;
+  const words = text.slice(start, end).split(' ');
+  let off = start;
+  for (let k = 1; k < words.length; k++) {
+    off += words[k - 1]!.length + 1;
+    const head = words.slice(0, k).join(' ');
+    const rest = words.slice(k);
+    if (rest.length === 0 || !/^[A-Z]/u.test(rest[0]!)) break;
+    const prepPart = m[0].slice(m[1].length).trim().toLowerCase();
+    if (titleInfo(`${titleWord} ${prepPart} ${head.toLowerCase()}`) || (lookupCountry(head)?.form === 'name' && rest.length >= 2)) return off;
+  }
+  return start;
 }
 
 function personSector(roles: readonly Role[]): string | null {

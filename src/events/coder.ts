@@ -9,6 +9,7 @@
  */
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
 import { findActorHits, type ActorHit } from './actors.js';
+import { leaderCountry } from './leaders.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
 import { goldstein, ploverOf, quadClass } from './ontology.js';
@@ -185,11 +186,14 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
     if (m.start < a || m.end > b) continue;
     const isPron = /^(?:he|she|it|they|we|him|her|them|his|its|their)$/i.test(text.slice(m.start, m.end));
     if (isPron) continue;
-    atoms.push({ start: m.start, end: m.end, entity: m.entity, type: m.entity.type, country: m.entity.country, sector: m.entity.sector ?? null, activity: false });
+    const country = m.entity.country ?? (m.entity.type === 'PERSON' ? leaderCountry(m.entity.name) : null);
+    atoms.push({ start: m.start, end: m.end, entity: m.entity, type: m.entity.type, country, sector: m.entity.sector ?? null, activity: false });
   }
   for (const h of findActorHits(text, a, b)) {
     const inside = atoms.find((x) => x.start <= h.start && h.end <= x.end);
     if (inside) {
+      // The country lexicon is exact for a country's own name or demonym; it wins over a gazetteer guess.
+      if (inside.start === h.start && inside.end === h.end && h.country) inside.country = h.country;
       inside.country ??= h.country;
       inside.sector ??= h.sector;
       continue;
@@ -274,9 +278,9 @@ function groupsIn(ctx: DocContext, a: number, b: number): Group[] {
       if (prev && /\band\b|,/.test(text.slice(prev.end, at.start)) && at.country && parts.at(-1)!.some((x) => x.country)) parts.push([]);
       parts.at(-1)!.push(at);
     }
-    const g = toGroup(run);
+    const g = toGroup(run, text);
     if (parts.length > 1) {
-      const gs = parts.map(toGroup);
+      const gs = parts.map((p) => toGroup(p, text));
       const sector = gs.at(-1)!.sector;
       for (const p of gs) p.sector ??= sector;
       g.parts = gs;
@@ -285,7 +289,7 @@ function groupsIn(ctx: DocContext, a: number, b: number): Group[] {
   });
 }
 
-function toGroup(run: Atom[]): Group {
+function toGroup(run: Atom[], text: string): Group {
   // A nationality word only modifies a head ("Mexican drug cartels"); it is the actor only standing alone.
   // A place is the actor only as the phrase's head, its first word ("U.S. military", not "envoy in Geneva").
   const first = run[0]!;
@@ -293,10 +297,14 @@ function toGroup(run: Atom[]): Group {
     (first.entity && (first.type !== 'NORP' || run.length === 1) ? first : undefined);
   let country = named && named.type !== 'GPE' && named.type !== 'LOC' ? named.entity?.country ?? null : null;
   if (!country) for (const x of run) if (x.country) { country = x.country; break; }
+  // A leader the text names without a country ("Putin offered ...") brings it from general knowledge.
+  const leader = country ? null : leaderCountry(text.slice(run[0]!.start, run.at(-1)!.end));
+  if (leader) country = leader;
   // The sector comes from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
   let sector: string | null = named?.entity?.sector ?? null;
   if (!sector) sector = run.find((x) => x.sector && !x.country && !x.entity)?.sector ?? null;
   if (!sector) for (const x of run) if (x.sector) sector = x.sector;
+  if (!sector && leader) sector = 'GOV';
   return {
     start: run[0]!.start,
     end: run.at(-1)!.end,
@@ -435,12 +443,28 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     const between = ws.slice(m.j + 1, next.i).map((w) => w.lower);
     const toNext = between[0] === 'to' && between.length <= 3;
     if (!(toNext || (between.includes('that') && between.length <= 8) || (between.length === 0 && m.j === next.i - 1))) continue;
-    next.cameo = wrap === 'intent' ? intentCode(next.cameo) : wrap === 'threat' ? threatCode(next.cameo) : refuseCode(next.cameo);
+    // Agreeing to do something is agreement whatever it is ("agreed to postpone the demonstration");
+    // offering, promising or vowing a hostile act is a threat.
+    next.cameo = wrap === 'intent' ? (base === 'agree' && !coop(next.cameo) ? '030' : intentCode(next.cameo)) : wrap === 'threat' ? threatCode(next.cameo) : refuseCode(next.cameo);
     next.text = text.slice(ws[m.i]!.start, ws[next.j]!.end);
     next.actorFrom = m.i;
     if (wrap === 'intent' && next.modality === 'asserted') next.modality = 'planned';
     m.absorbed = true;
     m.merged = true;
+  }
+
+  // "staged demonstrations to demand reforms", "demonstrated on Sunday calling for independence": an
+  // infinitive of purpose or an -ing adjunct after an event belongs to it and is no event of its own.
+  for (let k = 1; k < matches.length; k++) {
+    const n = matches[k]!;
+    if (n.absorbed || n.pat.noun) continue;
+    const prev = matches.slice(0, k).reverse().find((o) => !o.absorbed || o.merged);
+    if (!prev) continue;
+    const between = ws.slice(prev.j + 1, n.i);
+    if (between.length > 12 || between.some((w) => isBoundaryWord(w) || isSpeech(w) || /^(?:and|but|while|who|which|that|after|before|when|as)$/.test(w.lower))) continue;
+    const purpose = ws[n.i - 1]?.lower === 'to' && !n.actorFrom;
+    const adjunct = ws[n.i]!.lower.endsWith('ing') && !BE.has(ws[n.i - 1]?.lower ?? '') && !n.actorFrom;
+    if (purpose || adjunct) n.absorbed = true;
   }
 
   // "X said (that) Y must ..." is a demand by X on Y.
@@ -475,6 +499,12 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       } else if (HYPOTHETICAL.has(w.lower)) modality = 'hypothetical';
     }
     if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
+    // Inside "if ..." the action is only supposed.
+    for (let t = head - 1; t >= 0 && t >= head - 8; t--) {
+      const w = ws[t]!;
+      if (w.lower === ',' || isBoundaryWord(w)) break;
+      if (w.lower === 'if' || w.lower === 'unless') { modality = 'hypothetical'; break; }
+    }
     if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
     if (ploverOf(cameo) === null) continue;
     // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
@@ -533,6 +563,7 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18).
     if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
     if (!actor && !target) continue;
+    if (!actor && modality === 'hypothetical') continue;
     prevActor = actor ?? prevActor;
 
     const ev: CodedEvent = {
@@ -656,7 +687,10 @@ function lastGroupBefore(ctx: DocContext, ws: Word[], idx: number, sent: Span): 
 function pronounGroup(ctx: DocContext, ws: Word[], pron: Word, afterSpeech: number, sent: Span): Group | null {
   // The entity layer's pronoun resolution wins; else a pronoun right after "X said" is X.
   const m = ctx.mentions.find((x) => x.start === pron.start);
-  if (m) return { start: pron.start, end: pron.end, entity: m.entity.id, country: m.entity.country, sector: m.entity.sector ?? null, activity: false };
+  if (m) {
+    const known = m.entity.country ?? leaderCountry(m.entity.name);
+    return { start: pron.start, end: pron.end, entity: m.entity.id, country: known, sector: m.entity.sector ?? (known && !m.entity.country ? 'GOV' : null), activity: false };
+  }
   if (afterSpeech >= 0) return subjectOf(ctx, ws, afterSpeech, sent);
   return null;
 }

@@ -40,7 +40,7 @@ export const LEXICON: readonly LexEntry[] = [
   ['extradite', '063'], ['hand over', '063'],
   // 07 aid
   ['provide|give|send|deliver|donate ~ aid|assistance|grant|loan|loans|funds|supplies', '070'],
-  ['provide|give|send|deliver|supply ~ weapons|arms|equipment|intelligence|photographs', '072'],
+  ['provide|give|send|deliver|supply ~ weapons|arms|equipment|material|materiel|intelligence|photographs', '072'],
   ['provide|give|send|deliver ~ food|relief|medicine|shelter', '073'],
   ['contribute|send|provide ~ troops|peacekeepers|soldiers', '074'], ['grant ~ asylum', '075'],
   ['help', '070'], ['assist', '070'], ['evacuate', '073'], ['open ~ border|borders', '070'], ['aid', '070', 'n'],

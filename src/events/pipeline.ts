@@ -9,6 +9,7 @@ import { buildPipeline, type Component, type Pipeline } from '../pipeline/compon
 import { defaultComponents } from '../pipeline/default.js';
 import { cleanArticle } from '../clean/index.js';
 import { posComponent } from '../text/pos.js';
+import { segmentComponent } from '../text/segment.js';
 import { nerComponent } from '../entities/ner.js';
 import { entitiesComponent } from '../entities/link.js';
 import { valuesComponent } from '../entities/values.js';
@@ -18,7 +19,15 @@ import { codeEvents } from './index.js';
 
 /** The components before events that can run here, in order (a stage whose model is missing is left out). */
 export function stagesBeforeEvents(): Component[] {
-  const out = defaultComponents().filter((c) => c.name !== 'events');
+  let base: Component[];
+  try {
+    base = defaultComponents();
+  } catch (e) {
+    // A default stage whose model is missing or stale: keep going with segmentation and what loads below.
+    if (!(e instanceof NgError && e.code === 'NG_E021')) throw e;
+    base = [segmentComponent()];
+  }
+  const out = base.filter((c) => c.name !== 'events');
   const names = new Set(out.map((c) => c.name));
   const makers: [string, () => Component][] = [
     ['pos', () => posComponent()],

@@ -124,6 +124,11 @@ function dropThat(s: Set<number>, words: Span[], text: string): Set<number> {
   return s;
 }
 
+function ctx(text: string, c: Span): string {
+  const from = Math.max(0, Math.min(c.start - 100, c.start));
+  return `${text.slice(from, c.start)}[[${text.slice(c.start, Math.min(c.end, c.start + 100))}]]${text.slice(c.end, c.end + 80)}`.replace(/\n/g, '¶');
+}
+
 function predictions(doc: Doc, words: Span[]): Pred[] {
   const byCue = new Map<string, Pred>();
   const out: Pred[] = [];
@@ -223,7 +228,7 @@ for (const art of articles) {
     all.matchedPred++;
     if (p.direct) direct.matchedPred++;
     if (showErrors > 0 && errors.length < showErrors * 3 && (!srcOk || !cueOk)) {
-      errors.push(`WRONG ${srcOk ? '' : 'SRC'} ${cueOk ? '' : 'CUE'} gold src=[${g.source?.text ?? null}] cue=[${g.cue?.text ?? null}] ours src=[${p.speakerSpan ? art.text.slice(p.speakerSpan.start, p.speakerSpan.end) : null}] cue=[${p.cue ? art.text.slice(p.cue.start, p.cue.end) : null}] :: ${g.content!.text.slice(0, 90)}`);
+      errors.push(`WRONG ${srcOk ? '' : 'SRC'} ${cueOk ? '' : 'CUE'} gold src=[${g.source?.text ?? null}] cue=[${g.cue?.text ?? null}] ours src=[${p.speakerSpan ? art.text.slice(p.speakerSpan.start, p.speakerSpan.end) : null}] cue=[${p.cue ? art.text.slice(p.cue.start, p.cue.end) : null}] :: ${ctx(art.text, g.content!)}`);
     }
   }
   if (showErrors > 0) {

@@ -225,7 +225,13 @@ class Extractor {
     let prevCue: Cue | undefined;
     for (const x of cues) if (x.j <= c.i && x.subj && !x.entry.obj) prevCue = x;
     let k = c.i - 1;
-    while (k >= s.a && ADVERBIALS.has(this.low[k]!) && !this.inRegion[k]) k--;
+    // Skip what stands between a subject and its verb: "has, however, revealed", "He's not saying".
+    for (;;) {
+      if (k < s.a || this.inRegion[k]) break;
+      if (this.skippable(k)) k--;
+      else if (this.low[k] === ',' && k - 1 >= s.a && this.skippable(k - 1) && this.low[k - 1] !== 'and') k--;
+      else break;
+    }
     const before = k >= s.a ? this.low[k]! : '';
     const inherit = (): void => {
       c.inherited = true;
@@ -235,19 +241,51 @@ class Extractor {
       c.subj = this.forwardNP(c.j, s.b, true);
       return;
     }
-    if (c.entry.form === 'ing' && (before === ',' || before === 'and' || k < s.a || this.inRegion[k])) return inherit();
+    if (c.entry.form === 'ing' && (before === ',' || before === 'and' || before === '\u2014' || before === '-' || before === 'by' || k < s.a || this.inRegion[k])) return inherit();
     if ((before === 'and' || before === 'but') && !this.inRegion[k]) return inherit();
     const lo = prevCue ? prevCue.j : s.a;
-    const back = this.backwardNP(k, lo);
+    let back = this.backwardNP(k, lo);
+    if (back && back[0] - 1 >= lo && /^(at|in|on|during|after|before|since|over|from)$/.test(this.low[back[0] - 1]!) && !isCapitalized(this.raw[back[0]]!)) {
+      // "Trump at the time said": the phrase is an adjunct; the subject is before it.
+      const further = this.backwardNP(back[0] - 2, lo);
+      if (further) back = further;
+    }
     if (back) {
       c.subj = back;
       return;
     }
+    if (before === ',' && k - 1 >= lo && !this.inRegion[k - 1]) {
+      // Apposition: "Carter's press secretary, Peter Cook, told"; "Morton Blackwell, the ... from Virginia, told".
+      let p = k - 1;
+      while (p > lo && c.i - p < 16 && this.low[p] !== ',' && !this.inRegion[p] && !CLAUSE_END.has(this.low[p]!) && !this.isVerbTag(p)) p--;
+      if (p > lo && this.low[p] === ',' && !this.inRegion[p]) {
+        const head = this.backwardNP(p - 1, lo);
+        const app = this.backwardNP(k - 1, p + 1);
+        if (head && app && app[0] === p + 1) {
+          c.subj = [head[0], k];
+          return;
+        }
+      }
+    }
     // Inversion: "..., said Sheinbaum." / "\"...\", said the source."
-    if (before === ',' || (k >= s.a && this.inRegion[k]) || k < s.a) {
+    if (!c.entry.obj && (before === ',' || (k >= s.a && this.inRegion[k]) || k < s.a)) {
       const fwd = this.forwardNP(c.j, s.b, false);
       if (fwd && this.endsFrame(fwd[1], s.b)) c.subj = fwd;
     }
+  }
+
+  /** Adverbs, auxiliaries and contracted auxiliaries between a subject and its cue. */
+  private skippable(k: number): boolean {
+    const w = this.low[k]!;
+    if (ADVERBIALS.has(w)) return true;
+    if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.low[k - 1]!)) return true;
+    const tag = this.pos[k]!;
+    if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.raw[k]!) || tag === 'RB';
+    return /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally' && w !== 'italy';
+  }
+
+  private isVerbTag(k: number): boolean {
+    return this.hasPos && /^(VB|MD)/.test(this.pos[k]!);
   }
 
   private endsFrame(t: number, b: number): boolean {
@@ -271,6 +309,16 @@ class Extractor {
       }
     }
     while (start < limit && this.inRegion[start]) start++;
+    // Dateline: "WASHINGTON — ..." or "WASHINGTON (AP) — ...".
+    const first = this.raw[start] ?? '';
+    if (first.length > 2 && first === first.toUpperCase() && /\p{Lu}/u.test(first)) {
+      for (let t = start + 1; t < Math.min(limit, start + 6); t++) {
+        if (this.low[t] === '\u2014' || this.low[t] === '--' || this.low[t] === '-') {
+          start = t + 1;
+          break;
+        }
+      }
+    }
     return this.forwardNP(start, limit, false);
   }
 
@@ -559,7 +607,9 @@ class Extractor {
       let t = start - 1;
       while (t > c.j && ADVERBIALS.has(this.low[t]!)) t--;
       const w = this.low[t];
-      if (w === ',' || w === 'and' || w === 'but' || w === ';') {
+      // "says X and tells Y" coordinates with the cue; "would sit down and tell him" does not.
+      const coordinated = !d.inherited || d.entry.form === c.entry.form || d.entry.form === 'ing' || (c.entry.form === 'past' && d.entry.form === 'pp');
+      if ((w === ',' || w === 'and' || w === 'but' || w === ';' || w === '\u2014') && coordinated) {
         if (w === 'and' && this.low[t - 1] === ',') t--;
         end = Math.min(end, t);
         break;
@@ -602,7 +652,13 @@ class Extractor {
   private emitIndirect(c: Cue, range: [number, number]): void {
     const toks = this.doc.tokens;
     const a = toks[range[0]]!.start;
-    const b = toks[range[1] - 1]!.end;
+    let b = toks[range[1] - 1]!.end;
+    // A quotation opened inside the clause runs to its closing mark, past sentence ends.
+    const inside = this.inRegion[range[1] - 1]!;
+    if (inside) {
+      const r = this.regions[inside - 1]!;
+      if (r.end > b && r.start >= a) b = r.end;
+    }
     if (c.entry.cls === 'source') {
       const sp = this.speaker(c);
       this.attributions.push({

@@ -15,7 +15,8 @@ export interface QuoteRegion extends Span {
 
 const QUOTE_CHARS = /["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g;
 
-type MarkKind = 'dq' | 'sdq' | 'guil' | 'sq' | 'ssq';
+/** dsq: two apostrophes standing for a double quote (''like this''), as some archives print it. */
+type MarkKind = 'dq' | 'sdq' | 'dsq' | 'guil' | 'sq' | 'ssq';
 
 const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\u00a0' || c === '\r';
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -52,10 +53,11 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       const continues =
         (carry.kind === 'dq' && (c === '\u201c' || c === '"')) ||
         (carry.kind === 'sdq' && (c === '"' || c === '\u201c')) ||
-        (carry.kind === 'guil' && c === '\u00ab');
+        (carry.kind === 'guil' && c === '\u00ab') ||
+        (carry.kind === 'dsq' && c === "'" && text[j + 1] === "'");
       if (continues) {
         stack.push({ kind: carry.kind, at: carry.at });
-        i = j + 1;
+        i = j + (carry.kind === 'dsq' ? 2 : 1);
       } else if (carry.openedPara) {
         // A quote paragraph whose closing mark is missing: end it with its paragraph.
         out.push(closedAtEnd(text, carry.at, carry.paraEnd, paragraphs[p - 1]!.start));
@@ -68,7 +70,8 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
     const close = (o: Open, at: number): void => {
       stack.pop();
       if (stack.length === 0) {
-        out.push({ start: o.at, end: at + 1, inner: { start: o.at + 1, end: at }, multiParagraph: o.at < para.start });
+        const w = o.kind === 'dsq' ? 2 : 1;
+        out.push({ start: o.at, end: at + w, inner: { start: o.at + w, end: at }, multiParagraph: o.at < para.start });
       }
     };
     while ((m = QUOTE_CHARS.exec(text)) !== null && m.index < para.end) {
@@ -110,6 +113,13 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
           break;
         case '\u2019': // ’ is usually an apostrophe; it closes only an open single quote
         case "'": {
+          if (c === "'" && next === "'") {
+            const k = findOpen(stack, ['dsq']);
+            if (k >= 0) closeAt(stack, k, i, close);
+            else stack.push({ kind: 'dsq', at: i });
+            QUOTE_CHARS.lastIndex = i + 2;
+            break;
+          }
           if (c === "'" && (prev === undefined || OPEN_CONTEXT.test(prev)) && isWordChar(next)) {
             stack.push({ kind: 'ssq', at: i });
             break;
@@ -129,7 +139,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       const bottom = stack[0]!;
       const nextPara = paragraphs[p + 1];
       const openedPara = bottom.at < para.start || bottom.at === firstNonSpace(text, para.start, para.end);
-      if (nextPara && (bottom.kind === 'dq' || bottom.kind === 'sdq' || bottom.kind === 'guil')) {
+      if (nextPara && (bottom.kind === 'dq' || bottom.kind === 'sdq' || bottom.kind === 'guil' || bottom.kind === 'dsq')) {
         carry = { at: bottom.at, kind: bottom.kind, openedPara, paraEnd: para.end };
       } else if (openedPara) {
         // An unmatched quote that opened the paragraph is most likely a missing closing mark.

@@ -28,3 +28,12 @@ describe('quotes: quote-mark scanning', () => {
     expect(inner(t)).toEqual(['This paragraph never closes its quote.']);
   });
 });
+
+describe('quotes: archive-style double apostrophes', () => {
+  it("reads ''...'' as a pair of double quote marks", () => {
+    expect(inner("''It's more tinkering at the edges,'' said Mr. Cole. ''I wouldn't call it reform.''")).toEqual([
+      "It's more tinkering at the edges,",
+      "I wouldn't call it reform.",
+    ]);
+  });
+});

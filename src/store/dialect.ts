@@ -17,6 +17,11 @@ export interface StoreDialect {
   readonly name: 'sqlite' | 'postgres';
   /** True when several processes may write at once and unique constraints must arbitrate (PostgreSQL). */
   readonly concurrentWriters: boolean;
+  /**
+   * True when the engine can skip rows other transactions have locked (`FOR UPDATE SKIP LOCKED`):
+   * job claimers then never wait on each other. Without it (SQLite) the write lock serialises claims.
+   */
+  readonly skipLocked: boolean;
   /** Makes the Kysely instance (after creating whatever must exist first, e.g. a schema). */
   createKysely(): Promise<Kysely<Database>>;
   /**

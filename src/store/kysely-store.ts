@@ -12,6 +12,7 @@ import { canonicalUrl, entityKey, normalizeName } from './keys.js';
 import { createMigrator, NO_DATE_MS as NO_DATE } from './migrations.js';
 import type { Database } from './schema.js';
 import { markSnippet } from './snippet.js';
+import { KyselyWorkQueue, type QueueOptions, type WorkQueue } from './queue.js';
 import type {
   ArticleHit,
   ArticleQuery,
@@ -100,6 +101,11 @@ export class KyselyStore implements Store {
   /** The Kysely instance, for tools that need a query the interface does not offer. */
   get kysely(): Kysely<Database> {
     return this.db;
+  }
+
+  /** The work queue in this store's database, for workers sharing one list of inputs. */
+  queue(opts: QueueOptions = {}): WorkQueue {
+    return new KyselyWorkQueue(this.db, this.engine, opts);
   }
 
   async migrate(): Promise<void> {

@@ -128,9 +128,33 @@ const sortKey: Migration = {
   },
 };
 
+/** The shared work queue (queue.ts): claimable jobs, oldest first. */
+function jobs(dialect: StoreDialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await dialect
+        .addSeqColumn(db.schema.createTable('jobs'))
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('worker', 'text')
+        .addColumn('lease_until_ms', 'bigint')
+        .addColumn('error', 'text')
+        .addColumn('article_id', 'text')
+        .addColumn('updated_ms', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_claim_idx').on('jobs').columns(['state', 'seq']).execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('jobs').ifExists().execute();
+    },
+  };
+}
+
 /** The migrations, by name in the order they apply. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey };
+  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey, '0003_jobs': jobs(dialect) };
 }
 
 /** A Kysely Migrator over the in-code migrations. */

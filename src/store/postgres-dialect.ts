@@ -42,6 +42,7 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
   return {
     name: 'postgres',
     concurrentWriters: true,
+    skipLocked: true,
     async createKysely() {
       const pool = new pg.Pool({
         connectionString,

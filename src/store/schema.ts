@@ -73,6 +73,24 @@ export interface EventsTable {
   record: string;
 }
 
+/** One unit of work in the shared queue (see queue.ts). */
+export interface JobsTable {
+  seq: Generated<number>;
+  /** What the job is about (an input path or URL): enqueueing the same key twice is one job. */
+  key: string;
+  /** JSON the worker needs. */
+  payload: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  worker: string | null;
+  /** When the current claim expires (epoch ms); a worker that died leaves its job to be claimed again. */
+  lease_until_ms: number | null;
+  error: string | null;
+  /** The article the job stored, when it stored one. */
+  article_id: string | null;
+  updated_ms: number;
+}
+
 /** The cross-article entity view: one row per entity key. */
 export interface EntityIndexView {
   key: string;
@@ -90,4 +108,5 @@ export interface Database {
   quotes: QuotesTable;
   events: EventsTable;
   entity_index: EntityIndexView;
+  jobs: JobsTable;
 }

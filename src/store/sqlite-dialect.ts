@@ -73,6 +73,7 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
   return {
     name: 'sqlite',
     concurrentWriters: false,
+    skipLocked: false,
     async createKysely() {
       let database: Database.Database;
       try {

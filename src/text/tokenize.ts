@@ -28,7 +28,7 @@ function isLeadPunct(c: number): boolean {
     c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x201e || c === 0x28 || c === 0x5b || c === 0x7b ||
     c === 0xab || c === 0xbf || c === 0xa1 || c === 0x60 || c === 0x24 || c === 0x20ac || c === 0xa3 ||
     c === 0xa5 || c === 0x2022 || c === 0x2043 || c === 0x2014 || c === 0x2013 || c === 0x2026 ||
-    c === 0x3a || c === 0x3b || c === 0x2c || c === 0x2a
+    c === 0x3a || c === 0x3b || c === 0x2c || c === 0x2a || c === 0x3c || c === 0x3e
   );
 }
 
@@ -37,7 +37,7 @@ function isTrailPunct(c: number): boolean {
   return (
     c === 0x22 || c === 0x201d || c === 0x2019 || c === APOS || c === 0x29 || c === 0x5d || c === 0x7d ||
     c === 0xbb || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x25 ||
-    c === 0x2026 || c === 0x2014 || c === 0x2013 || c === 0x2a
+    c === 0x2026 || c === 0x2014 || c === 0x2013 || c === 0x2a || c === 0x3c || c === 0x3e
   );
 }
 
@@ -50,8 +50,9 @@ function isSplitter(c: number): boolean {
   );
 }
 
+/** Apostrophe-like marks: ', ’ and (misused for an apostrophe, "Trump‘s") ‘. */
 function isQuoteMark(c: number): boolean {
-  return c === APOS || c === RSQUO;
+  return c === APOS || c === RSQUO || c === 0x2018;
 }
 
 /** True when chunk [a, b) is a URL or an e-mail address, to be kept whole. */

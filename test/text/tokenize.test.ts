@@ -8,6 +8,8 @@ describe('text: tokenizer', () => {
     expect(toks("Sheinbaum's plan")).toEqual(['Sheinbaum', "'s", 'plan']);
     expect(toks('Sheinbaum\u2019s plan')).toEqual(['Sheinbaum', '\u2019s', 'plan']);
     expect(toks("officials' view")).toEqual(['officials', "'", 'view']);
+    // A left single quote typed for an apostrophe, as scraped pages sometimes have.
+    expect(toks('Trump\u2018s plan')).toEqual(['Trump', '\u2018s', 'plan']);
   });
 
   it("splits n't and other contractions PTB style", () => {

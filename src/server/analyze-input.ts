@@ -56,5 +56,5 @@ export async function analyzeInput(
   if (raw.content.trim() === '') throw new NgError('NG_E002', 'the article is empty; give some text, html or a url');
   // Loaded on first use: the models load once, and a server that only reads never pays for them.
   const { analyzeRaw } = await import('../pipeline/default.js');
-  return analyzeRaw(raw, { raw: input.raw ?? false });
+  return analyzeRaw(raw, { raw: input.raw ?? false, tokens: input.tokens ?? true });
 }

@@ -117,6 +117,7 @@ export const ArticleInputSchema = z
     html: z.string().optional().openapi({ description: 'An HTML page; the main text is extracted.' }),
     url: z.string().optional().openapi({ description: 'An http(s) URL to fetch (private addresses refused).' }),
     raw: z.boolean().optional().openapi({ description: 'The text is already clean: no structure detection or removal.' }),
+    tokens: z.boolean().optional().openapi({ description: 'Keep the token layer in the result (default true).' }),
     meta: InputMetaSchema.optional(),
   })
   .refine((v) => [v.text, v.html, v.url].filter((x) => x !== undefined).length === 1, {

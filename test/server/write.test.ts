@@ -59,7 +59,11 @@ describe('server api: analyze and store', () => {
     expect(doc['text']).toContain('not acceptable in any form');
     expect(doc['meta']).toMatchObject({ source: 'Test Wire', published: '2025-03-04' });
     expect(doc['sentences'].length).toBeGreaterThanOrEqual(3);
+    expect(doc['tokens'].length).toBeGreaterThan(20);
     expect(await ts.store.countDocs()).toBe(0);
+    const lean = (await (await post(app, '/api/analyze', { text: ARTICLE, tokens: false })).json()) as Json;
+    expect(lean['tokens']).toEqual([]);
+    expect(lean['sentences']).toEqual(doc['sentences']);
   });
 
   it('POST /api/analyze with html extracts the article and drops the page furniture', async () => {

@@ -18,7 +18,7 @@ export function AnalyzePage(): JSX.Element {
     setBusy(true);
     setError('');
     try {
-      setDoc(await api<Doc>('/api/analyze', { method: 'POST', body: { [mode]: input } }));
+      setDoc(await api<Doc>('/api/analyze', { method: 'POST', body: { [mode]: input, tokens: false } }));
     } catch (err) {
       setDoc(null);
       setError(err instanceof Error ? err.message : String(err));

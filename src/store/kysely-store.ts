@@ -257,9 +257,11 @@ export class KyselyStore implements Store {
     const prefix = `${typed ? typed[1] : '%'}:${contains.slice(1)}`;
     if (typed) query = query.where(sql<SqlBool>`key LIKE ${prefix} ESCAPE '\\'`);
     else if (norm) query = query.where(sql<SqlBool>`key LIKE ${contains} ESCAPE '\\'`);
-    // Names that start with what was typed come first (autocomplete), then the most covered.
+    // Names with a word starting with what was typed come first ("car" finds Carney before
+    // Oscar), then the entities most covered; normalised keys separate words by single spaces.
+    const wordPrefix = `${typed ? typed[1] : '%'}:% ${contains.slice(1)}`;
     const rows = await query
-      .orderBy(sql`CASE WHEN key LIKE ${prefix} ESCAPE '\\' THEN 0 ELSE 1 END`)
+      .orderBy(sql`CASE WHEN key LIKE ${prefix} ESCAPE '\\' OR key LIKE ${wordPrefix} ESCAPE '\\' THEN 0 ELSE 1 END`)
       .orderBy('articles', 'desc')
       .orderBy('mentions', 'desc')
       .orderBy('key')

@@ -2,7 +2,7 @@
  * Actor codes for noun phrases: a country (ISO alpha-3) from a country name or demonym in the phrase,
  * and a CAMEO-style sector from its words ("Mexican troops" -> MEX MIL, "drug cartels" -> CRM).
  */
-import { findCountry } from './countries.js';
+import { countryByDemonym, findCountry } from './countries.js';
 import { titleInfo } from './titles.js';
 
 /** Country and sector of an actor phrase; either may be null. */
@@ -57,7 +57,29 @@ const SECTOR_WORDS: ReadonlyMap<string, string> = new Map([
   ['eu', 'IGO'], ['african union', 'IGO'], ['world bank', 'IGO'], ['imf', 'IGO'], ['opec', 'IGO'],
   ['international monetary fund', 'IGO'], ['world health organization', 'IGO'], ['interpol', 'IGO'],
   ['asean', 'IGO'], ['organization of american states', 'IGO'], ['security council', 'IGO'],
+  ['european community', 'IGO'], ['european commission', 'IGO'], ['common market', 'IGO'], ['arab league', 'IGO'],
+  ['apec', 'IGO'], ['ecowas', 'IGO'], ['african development bank', 'IGO'], ['peacekeepers', 'IGO'],
+  ['iaea', 'IGO'], ['wto', 'IGO'], ['unhcr', 'IGO'], ['unicef', 'IGO'], ['osce', 'IGO'], ['red cross', 'IGO'],
+  ['missionary', 'REL'], ['missionaries', 'REL'], ['priest', 'REL'], ['priests', 'REL'], ['cleric', 'REL'],
+  ['clerics', 'REL'], ['monks', 'REL'], ['nuns', 'REL'],
+  ['nationals', 'CVL'], ['negotiator', 'GOV'], ['negotiators', 'GOV'], ['leadership', 'GOV'],
 ]);
+
+// Heads that name a position in some group: the group's word, if the phrase has one, decides
+// ("rebel leader" REB, "police spokesman" COP); otherwise their own default applies.
+const RELATIONAL: ReadonlyMap<string, string | null> = new Map([
+  ['leader', 'GOV'], ['leaders', 'GOV'], ['chief', null], ['head', null], ['spokesman', null],
+  ['spokeswoman', null], ['spokesperson', null], ['official', 'GOV'], ['officials', 'GOV'], ['member', null],
+  ['members', null], ['representative', null], ['representatives', null], ['commander', 'MIL'],
+  ['commanders', 'MIL'], ['negotiator', 'GOV'], ['negotiators', 'GOV'], ['supporters', null], ['fighters', 'REB'],
+  ['peacekeepers', 'IGO'], ['troops', 'MIL'], ['forces', 'MIL'],
+]);
+// Generic words that, capitalised inside a name, belong to the name ("Kurdistan Workers' Party").
+const CAP_WEAK = new Set(['workers', 'union', 'unions', 'people', 'citizens', 'students', 'families', 'residents', 'news']);
+// "International Labor Office", "International Atomic Energy Agency": bodies between states.
+const INTERNATIONAL_BODY = /^(?:the\s+)?International\s+(?:[A-Z][\p{L}-]*\s+)*(?:Organi[sz]ation|Office|Agency|Fund|Court|Committee|Commission)$/u;
+// Former office holders are elites, not the government (CAMEO ELI).
+const FORMER = /\b(?:former|ousted|ex-|deposed|exiled)\s*/iu;
 
 // Masthead words name a newspaper only when capitalised ("The Washington Post", not "a post").
 const MASTHEAD = /^(?:Times|Post|Journal|Tribune|Herald|Gazette|Guardian|Telegraph|Chronicle|Observer|Reuters|Bloomberg)$/u;
@@ -68,18 +90,29 @@ const CAPS_ONLY = new Set(['un', 'eu']);
 export function sectorOf(phrase: string): string | null {
   const words = phrase.split(/[\s\u2014\u2013]+/u).map((w) => w.replace(/^[("'\u201c]+|[)"'\u201d,;:]+$/gu, ''));
   const clean = words.map((w) => w.replace(/[\u2019']s$/u, ''));
+  let fallback: string | null | undefined;
   for (let n = 4; n >= 1; n--) {
     for (let i = clean.length - n; i >= 0; i--) {
       const raw = clean.slice(i, i + n).join(' ');
       const k = raw.toLowerCase();
       if (n === 1 && MASTHEAD.test(raw)) return 'MED';
       if (n === 1 && CAPS_ONLY.has(k) && raw !== raw.toUpperCase()) continue;
-      const s = SECTOR_WORDS.get(k);
+      if (n === 1 && RELATIONAL.has(k)) {
+        if (fallback === undefined) fallback = RELATIONAL.get(k) ?? null;
+        continue;
+      }
+      if (n === 1 && i > 0 && CAP_WEAK.has(k) && /^[A-Z]/u.test(raw)) continue;
+      let s = SECTOR_WORDS.get(k) ?? titleInfo(k)?.sector ?? null;
+      if (s === 'GOV' && FORMER.test(phrase)) s = 'ELI';
       if (s) return s;
-      const t = titleInfo(k);
-      if (t?.sector) return t.sector;
     }
   }
+  if (fallback === 'GOV' && FORMER.test(phrase)) return 'ELI';
+  if (fallback !== undefined) return fallback;
+  if (INTERNATIONAL_BODY.test(phrase.trim())) return 'IGO';
+  // A people named by a plural demonym ("ethnic Albanians") are civilians.
+  const last = clean[clean.length - 1] ?? '';
+  if (/^[A-Z].*s$/u.test(last) && countryByDemonym(last)) return 'CVL';
   return null;
 }
 

@@ -35,7 +35,8 @@ const EXTRA_NAMES: Record<string, string> = {
   'czech republic': 'CZE', czechia: 'CZE', holland: 'NLD', 'the netherlands': 'NLD', 'ivory coast': 'CIV',
   burma: 'MMR', taiwan: 'TWN', palestine: 'PSE', 'gaza strip': 'PSE', 'west bank': 'PSE', kosovo: 'UNK',
   'vatican': 'VAT', 'the vatican': 'VAT', 'east timor': 'TLS', swaziland: 'SWZ', macedonia: 'MKD',
-  'cape verde': 'CPV', 'congo': 'COG', 'democratic republic of congo': 'COD',
+  'cape verde': 'CPV', 'congo': 'COG', 'democratic republic of congo': 'COD', turkey: 'TUR',
+  'republic of turkey': 'TUR', 'south sudan': 'SSD', 'bosnia': 'BIH', 'herzegovina': 'BIH',
 };
 
 const EXTRA_DEMONYMS: Record<string, string> = {
@@ -47,7 +48,7 @@ const EXTRA_DEMONYMS: Record<string, string> = {
   congolese: 'COD', taiwanese: 'TWN', portuguese: 'PRT', iraqi: 'IRQ', iraqis: 'IRQ', afghan: 'AFG', afghans: 'AFG',
   pakistani: 'PAK', pakistanis: 'PAK', ukrainian: 'UKR', ukrainians: 'UKR', russian: 'RUS', russians: 'RUS',
   syrian: 'SYR', syrians: 'SYR', iranian: 'IRN', iranians: 'IRN', yemeni: 'YEM', yemenis: 'YEM',
-  kosovar: 'UNK', burmese: 'MMR',
+  kosovar: 'UNK', burmese: 'MMR', turkish: 'TUR', turks: 'TUR', bosnian: 'BIH', bosnians: 'BIH',
 };
 
 let nameIndex: Map<string, string> | null = null;
@@ -78,7 +79,10 @@ function load(): void {
   const dems = new Map<string, string>();
   const canon = new Map<string, string>();
   const two = new Map<string, string>();
-  for (const c of all) {
+  // Independent states first, so a shared demonym or spelling ("French") goes to the state, not a
+  // territory (the French Southern Territories).
+  const ordered = [...all.filter((c) => c.independent), ...all.filter((c) => !c.independent)];
+  for (const c of ordered) {
     canon.set(c.cca3, c.name.common);
     two.set(c.cca2, c.cca3);
     names.set(countryKey(c.name.common), c.cca3);
@@ -174,7 +178,10 @@ export function findCountry(phrase: string): CountryHit | null {
   const words: string[] = [];
   for (const m of phrase.replace(/-(?=[A-Z])/gu, ' ').matchAll(WORD_RE)) words.push(m[0]);
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+    // "pro-Iranian militia", "anti-Syria journalist": the country is what they are for or against.
+    const prev = words[i - 1]?.toLowerCase();
+    if (prev === 'pro' || prev === 'anti') continue;
+    for (let n = Math.min(6, words.length - i); n >= 1; n--) {
       const w = words.slice(i, i + n).join(' ').replace(/[\u2019']s$/u, '');
       if (!/^[A-Z]/u.test(w)) continue;
       const hit = lookupCountry(w);

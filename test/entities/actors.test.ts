@@ -14,6 +14,13 @@ describe('actors: codes for noun phrases that are not named entities', () => {
     ['Ukrainian civilians', 'UKR', 'CVL'],
     ['intelligence agencies', null, 'SPY'],
     ['the weather', null, null],
+    ['rebel leader', null, 'REB'],
+    ['Palestinian leader', 'PSE', 'GOV'],
+    ['former President', null, 'ELI'],
+    ['French farmers', 'FRA', 'AGR'],
+    ['rebel Kurdistan Workers\' Party', null, 'REB'],
+    ['pro-Iranian militia', null, 'REB'],
+    ['International Labor Office', null, 'IGO'],
   ])('%s -> %s %s', (phrase, country, sector) => {
     expect(actorCodes(phrase)).toEqual({ country, sector });
   });

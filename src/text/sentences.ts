@@ -319,7 +319,15 @@ function periodEnds(text: string, i: number, n: number, nc: number, s: number, s
     const m = parseMarker(text, ws, end);
     if (m !== null && m.end <= n) return false;
   }
-  const kind = len <= 12 ? abbreviationKind(text.slice(ws, i)) : null;
+  // Only the part after the last hyphen counts: "Lt.-Gen. Lance Smith", "R-Fla."
+  let as = ws;
+  for (let k = i - 1; k > ws; k--) {
+    if (text.charCodeAt(k) === 0x2d) {
+      as = k + 1;
+      break;
+    }
+  }
+  const kind = i - as <= 12 ? abbreviationKind(text.slice(as, i)) : null;
   if (kind === 'title') return false;
   if (kind === 'abbrev') {
     if (isDigit(nc)) return false;

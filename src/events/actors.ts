@@ -73,7 +73,7 @@ const SECTORS: Record<string, string[]> = {
   OPP: ['opposition', 'dissident', 'demonstrator', 'protester', 'protestor', 'activist'],
   CRM: ['drug cartel', 'drug gang', 'drug trafficker', 'cartel', 'gang', 'trafficker', 'smuggler', 'criminal', 'mafia', 'drug-dealer', 'drug dealer', 'drug lord'],
   JUD: ['court', 'judge', 'tribunal', 'prosecutor', 'judiciary'],
-  LEG: ['parliament', 'lawmaker', 'legislator', 'senate', 'senator', 'deputy', 'mp', 'assembly', 'legislature'],
+  LEG: ['congress', 'parliament', 'lawmaker', 'legislator', 'senate', 'senator', 'deputy', 'mp', 'assembly', 'legislature'],
   EDU: ['student', 'university', 'teacher', 'school'],
   LAB: ['worker', 'union', 'trade union', 'employee'],
   BUS: ['company', 'firm', 'corporation', 'business', 'businessman', 'airline', 'investor'],

@@ -22,6 +22,8 @@ export interface Word {
   pos: string;
   /** Starts with a capital letter (names, not verbs: "Secretary of State" is no speech verb). */
   cap: boolean;
+  /** A verb of saying used as a verb (set by the coder). */
+  speech?: boolean;
 }
 
 const WORD_RE = /(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu;
@@ -94,7 +96,19 @@ const SPEECH = new Set([
   ...verbForms('believe'), ...verbForms('write'), ...verbForms('conclude'), 'wrote', 'written',
 ]);
 function isSpeech(w: Word): boolean {
-  return !w.cap && SPEECH.has(w.lower);
+  return w.speech === true;
+}
+
+/** Marks speech verbs: lower case, and not a noun after "of", "the"... ("Secretary of state", "the report"). */
+function markSpeech(ws: Word[]): void {
+  for (let t = 0; t < ws.length; t++) {
+    const w = ws[t]!;
+    if (w.cap || !SPEECH.has(w.lower)) continue;
+    const prev = ws[t - 1]?.lower ?? '';
+    if (DETERMINERS.has(prev) || prev === 'of') continue;
+    if (w.pos && !w.pos.startsWith('VB')) continue;
+    w.speech = true;
+  }
 }
 const LIGHT = new Set(['issue', 'make', 'repeat', 'renew', 'launch', 'undertake', 'stage', 'hold', 'begin', 'start', 'voice', 'reiterate', 'press', 'announce', 'declare'].flatMap((v) => verbForms(v)));
 const FUNCTION_SLOT = set('as to with on for from of against into at');
@@ -363,6 +377,8 @@ function isNounUse(ws: Word[], i: number): boolean {
 }
 function isVerbUse(ws: Word[], i: number): boolean {
   const w = ws[i]!;
+  // "his alleged part", "the occupied West Bank": a participle after a determiner is an adjective.
+  if (DETERMINERS.has(ws[i - 1]?.lower ?? '') && (w.pos === 'VBN' || w.pos === 'JJ' || (!w.pos && /ed$/.test(w.lower)))) return false;
   if (w.pos) return /^(?:VB|JJ|MD)/.test(w.pos) || (/^NN/.test(w.pos) && w.lower.endsWith('ed'));
   return !isNounUse(ws, i);
 }
@@ -421,6 +437,7 @@ const WRAP_ABSORB = set('demand accuse blame allege urge call appeal criticize c
 export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
   const text = ctx.doc.text;
   const ws = words(text, sent.start, sent.end, ctx.posAt);
+  markSpeech(ws);
   const matches = findMatches(text, ws);
   if (matches.length === 0 && !ws.some((w) => w.lower === 'must')) return [];
   ctx.atomCache = { start: sent.start, end: sent.end, atoms: findAtoms(ctx, sent.start, sent.end) };
@@ -461,9 +478,11 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     const prev = matches.slice(0, k).reverse().find((o) => !o.absorbed || o.merged);
     if (!prev) continue;
     const between = ws.slice(prev.j + 1, n.i);
-    if (between.length > 12 || between.some((w) => isBoundaryWord(w) || isSpeech(w) || /^(?:and|but|while|who|which|that|after|before|when|as)$/.test(w.lower))) continue;
-    const purpose = ws[n.i - 1]?.lower === 'to' && !n.actorFrom;
     const adjunct = ws[n.i]!.lower.endsWith('ing') && !BE.has(ws[n.i - 1]?.lower ?? '') && !n.actorFrom;
+    // Coordinated participles ("suspending X and arresting Y") stay adjuncts; a finite "and" starts a new event.
+    const stops = adjunct ? /^(?:but|while|who|which|that|after|before|when|as)$/ : /^(?:and|but|while|who|which|that|after|before|when|as)$/;
+    if (between.length > 14 || between.some((w) => isBoundaryWord(w) || isSpeech(w) || stops.test(w.lower))) continue;
+    const purpose = ws[n.i - 1]?.lower === 'to' && !n.actorFrom;
     if (purpose || adjunct) n.absorbed = true;
   }
 
@@ -495,7 +514,9 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       if (NEG.has(w.lower)) negated = true;
       if (PLANNED.has(w.lower) || (WILLING.has(w.lower) && ws[t + 1]?.lower === 'to')) {
         modality = 'planned';
-        if (!m.actorFrom) cameo = coop(cameo) ? intentCode(cameo) : threatCode(cameo);
+        // Future cooperation is an expressed intent (03x), future force or sanctions a threat (13x);
+        // a planned investigation or demand stays what it is.
+        if (!m.actorFrom) cameo = coop(cameo) ? intentCode(cameo) : Number(cameo.slice(0, 2)) >= 14 ? threatCode(cameo) : cameo;
       } else if (HYPOTHETICAL.has(w.lower)) modality = 'hypothetical';
     }
     if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
@@ -599,9 +620,11 @@ function speechVerbUse(ws: Word[], t: number): boolean {
 const PARTICIPLE = /(?:ed|en|wn|ld|ot|ht|ne|un|nt)$/;
 function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
   const w = ws[m.i]!;
-  if (!PARTICIPLE.test(w.lower) || w.pos === 'VBD') return false;
+  if (w.pos ? w.pos !== 'VBN' : !PARTICIPLE.test(w.lower)) return false;
   const prev = ws[m.i - 1];
-  if (!prev || prev.lower === ',' || BE.has(prev.lower) || /^(?:has|have|had|and|or|but|not|n't|who|which|that)$/.test(prev.lower) || prev.lower.endsWith('ly')) return false;
+  if (!prev || prev.lower === ',' || BE.has(prev.lower) || /^(?:has|have|had|and|or|but|not|n't|who|which|that|to)$/.test(prev.lower) || prev.lower.endsWith('ly')) return false;
+  // "A report released Tuesday ... alleged": a participle after a noun, with the finite verb still to come.
+  if (prev.pos.startsWith('NN') && ws.slice(m.i + 1).some((x) => x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP')) return true;
   // Only when a main verb came before it in the sentence: the first verb is the main clause's own.
   return all.some((o) => o.i < m.i && !o.pat.noun && !o.absorbed) || ws.slice(0, m.i).some((x) => x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP');
 }
@@ -667,6 +690,9 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
       continue;
     }
     subject = g;
+    // "The US, Russia, and Switzerland met": a list of countries spans the commas the segments split at.
+    const whole = groupsIn(ctx, ws[a]!.start, ws[head - 1]!.end).find((x) => x.start === g.start);
+    if (whole?.parts && whole.parts.length > 1) { subject = whole; break; }
     // An appositive right after the subject adds what the name lacks ("Kenzo Oshima, the UN coordinator,").
     const nxt = segs[k + 1];
     if (nxt && ws[nxt[0]] && DETERMINERS.has(ws[nxt[0]]!.lower)) {

@@ -1,0 +1,122 @@
+/**
+ * Speed of name recognition over real news: the PolNeAR dev article texts (../shared/data). Measures,
+ * on one core, (a) recognition alone over already tokenised text, (b) split + tokenize + recognise and
+ * (c) split + tokenize + POS + recognise, as tokens/s, plus peak RSS; and wink-nlp's whole pipeline
+ * (wink-eng-lite-web-model: tokens, sentences, POS, entities) over the same texts in the same run, with
+ * the ratio. Run: `npm run bench -- ner` (add --seconds N to change the time per measurement, default 3).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Doc, Span } from '../src/doc/types.js';
+import { createDoc } from '../src/doc/doc.js';
+import { segmentDoc } from '../src/text/segment.js';
+import { loadPosTagger } from '../src/text/pos.js';
+import { loadNerModel, recognizeDoc } from '../src/entities/ner.js';
+
+const si = process.argv.indexOf('--seconds');
+const SECONDS = si >= 0 ? Number(process.argv[si + 1]) : 3;
+
+const texts = readFileSync('../shared/data/quotes/polnear.dev.jsonl', 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+const chars = texts.reduce((n, t) => n + t.length, 0);
+
+/** Paragraphs as the cleaner gives them for plain text: blocks between blank lines. */
+function paragraphs(t: string): Span[] {
+  const out: Span[] = [];
+  const re = /\n\s*\n/g;
+  let s = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    out.push({ start: s, end: m.index });
+    s = m.index + m[0].length;
+  }
+  out.push({ start: s, end: t.length });
+  return out;
+}
+
+function segment(t: string): Doc {
+  const doc = createDoc(t, paragraphs(t).map((p) => ({ ...p, role: 'body' as const })));
+  segmentDoc(doc);
+  return doc;
+}
+
+/** Runs `fn` over the corpus repeatedly for about SECONDS; returns passes per second and the last count. */
+function measure(fn: () => number): { perSec: number; tokens: number } {
+  fn(); // warm-up: JIT
+  let passes = 0;
+  let tokens = 0;
+  const t0 = performance.now();
+  let el = 0;
+  while (el < SECONDS * 1000) {
+    tokens = fn();
+    passes++;
+    el = performance.now() - t0;
+  }
+  return { perSec: passes / (el / 1000), tokens };
+}
+
+const tl0 = performance.now();
+const model = loadNerModel();
+const loadMs = performance.now() - tl0;
+const tagger = loadPosTagger();
+const pre = texts.map(segment);
+
+let names = 0;
+const nerOnly = measure(() => {
+  let k = 0;
+  names = 0;
+  for (const d of pre) {
+    names += recognizeDoc(model, d).length;
+    k += d.tokens.length;
+  }
+  return k;
+});
+const segNer = measure(() => {
+  let k = 0;
+  for (const t of texts) {
+    const d = segment(t);
+    recognizeDoc(model, d);
+    k += d.tokens.length;
+  }
+  return k;
+});
+const segPosNer = measure(() => {
+  let k = 0;
+  for (const t of texts) {
+    const d = segment(t);
+    // Recognition does not read POS, but a full pipeline pays for it, so it is in the figure.
+    tagger.tagDoc(d);
+    recognizeDoc(model, d);
+    k += d.tokens.length;
+  }
+  return k;
+});
+
+const require = createRequire(import.meta.url);
+const winkNLP = require('wink-nlp') as (m: unknown) => { readDoc(t: string): { tokens(): { length(): number }; entities(): { length(): number } } };
+const winkModel = require('wink-eng-lite-web-model') as unknown;
+const nlp = winkNLP(winkModel);
+let winkEntities = 0;
+const wink = measure(() => {
+  let k = 0;
+  winkEntities = 0;
+  for (const t of texts) {
+    const d = nlp.readDoc(t);
+    k += d.tokens().length();
+    winkEntities += d.entities().length();
+  }
+  return k;
+});
+
+const rss = process.resourceUsage().maxRSS / 1024;
+const line = (name: string, m: { perSec: number; tokens: number }): string =>
+  `${name.padEnd(44)} ${Math.round(m.perSec * m.tokens).toLocaleString('en-US').padStart(11)} tokens/s  ${(m.perSec * texts.length).toFixed(0).padStart(6)} docs/s`;
+console.log(`PolNeAR dev: ${texts.length} articles, ${chars.toLocaleString('en-US')} chars, ${nerOnly.tokens.toLocaleString('en-US')} tokens (ours), ${wink.tokens.toLocaleString('en-US')} tokens (wink); model loaded in ${loadMs.toFixed(0)} ms`);
+console.log(line('recognise only (tokens given)', nerOnly));
+console.log(line('split + tokenize + recognise', segNer));
+console.log(line('split + tokenize + POS + recognise', segPosNer));
+console.log(line('wink-nlp readDoc (tokens, sentences, POS, NER)', wink));
+console.log(`names found: ours ${names}, wink-nlp entities (all kinds, incl. dates and numbers) ${winkEntities}`);
+console.log(`ratio, same texts, documents/s: split+tokenize+POS+recognise / wink-nlp = ${(segPosNer.perSec / wink.perSec).toFixed(2)}x; split+tokenize+recognise / wink-nlp = ${(segNer.perSec / wink.perSec).toFixed(2)}x`);
+console.log(`peak RSS ${rss.toFixed(0)} MB`);

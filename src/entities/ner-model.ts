@@ -1,0 +1,534 @@
+/**
+ * The recogniser's model: a greedy left-to-right averaged-perceptron tagger over BIO tags with hashed
+ * features (see ner-features.ts), plus the compact file format it is stored in. Training lives here too
+ * (NerTrainer) so that training and tagging share one feature function and cannot drift apart.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { EntityType } from '../doc/types.js';
+import { NgError } from '../errors.js';
+import {
+  ATOMS,
+  A_CLASS,
+  A_CTX,
+  A_DOCCASE,
+  A_FORM,
+  A_GAZ,
+  A_LOWER,
+  A_P1,
+  A_RAWLOWER,
+  A_S1,
+  A_SHAPE,
+  CLS_PUNCT,
+  CLS_WORD,
+  MODE_NORMAL,
+  mix,
+  modeSalt,
+  newWordFacts,
+  sentenceMode,
+  wordFacts,
+} from './ner-features.js';
+import { Gazetteer, type GazetteerEntry } from './ner-gazetteer.js';
+
+/** The entity types the recogniser emits, in tag order. */
+export const NER_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC'];
+/** Number of BIO tags: O, then B-type and I-type for each type. */
+export const NUM_TAGS = 1 + 2 * NER_TYPES.length;
+
+/** Tag id of B-<type index>. */
+export const bTag = (k: number): number => 1 + 2 * k;
+/** Tag id of I-<type index>. */
+export const iTag = (k: number): number => 2 + 2 * k;
+/** Type index of a non-O tag. */
+export const tagType = (t: number): number => (t - 1) >> 1;
+/** Whether tag t is an I- tag. */
+export const isInside = (t: number): boolean => t > 0 && (t & 1) === 0;
+
+/** Pre-tokenised input: words and sentence boundaries (sentence k is words[bounds[k]..bounds[k+1])). */
+export interface NerInput {
+  words: readonly string[];
+  /** Ascending token indices starting with 0 and ending with words.length. */
+  bounds: readonly number[];
+}
+
+/** A recognised name as a token range [start, end) with its type index into NER_TYPES. */
+export interface TokenSpan {
+  start: number;
+  end: number;
+  type: number;
+}
+
+const NF = 34; // static features per token
+const ND = 6; // dynamic features per token (depend on earlier decisions)
+const BOS = 0x0b05b05;
+const EOS = 0x0e05e05;
+
+/** Word-level atoms plus per-token static feature row offsets for one input. */
+interface Prepared {
+  n: number;
+  atoms: Int32Array;
+  feats: Int32Array;
+}
+
+const facts = newWordFacts();
+
+/** Computes the atoms of every token of an input (document-level facts included). */
+function computeAtoms(input: NerInput, gaz: Gazetteer): Int32Array {
+  const { words, bounds } = input;
+  const n = words.length;
+  const atoms = new Int32Array(n * ATOMS);
+  const initCap = new Uint8Array(n);
+  const modes = new Uint8Array(n);
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const s = bounds[k] ?? 0;
+    const e = bounds[k + 1] ?? 0;
+    const mode = sentenceMode(words, s, e);
+    for (let i = s; i < e; i++) {
+      const w = words[i] ?? '';
+      wordFacts(w, facts);
+      const o = i * ATOMS;
+      atoms[o + A_FORM] = modeSalt(facts.form, mode);
+      atoms[o + A_LOWER] = facts.lower;
+      atoms[o + A_RAWLOWER] = facts.lower;
+      atoms[o + A_SHAPE] = modeSalt(facts.shape, mode);
+      for (let j = 0; j < 4; j++) {
+        atoms[o + A_P1 + j] = facts.pre[j] ?? 0;
+        atoms[o + A_S1 + j] = facts.suf[j] ?? 0;
+      }
+      atoms[o + A_CLASS] = facts.cls;
+      const prevPunct = i > s && atoms[(i - 1) * ATOMS + A_CLASS] === CLS_PUNCT && i - 1 === s;
+      const start = i === s || prevPunct ? 1 : 0;
+      atoms[o + A_CTX] = mode * 8 + start * 4 + (facts.initCap ? 2 : 0) + (facts.allCaps && w.length > 1 ? 1 : 0);
+      initCap[i] = facts.initCap || (mode !== MODE_NORMAL && facts.cls === CLS_WORD) ? 1 : 0;
+      modes[i] = mode;
+      // Document memory of case: how this word is written where case is informative.
+      if (mode === MODE_NORMAL && !start && facts.cls === CLS_WORD) {
+        atoms[o + A_DOCCASE] = facts.initCap ? 1 : facts.hasLower ? 2 : 0;
+      } else atoms[o + A_DOCCASE] = 0;
+    }
+  }
+  const seen = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const b = atoms[i * ATOMS + A_DOCCASE] ?? 0;
+    if (b !== 0) {
+      const key = atoms[i * ATOMS + A_RAWLOWER] ?? 0;
+      seen.set(key, (seen.get(key) ?? 0) | b);
+    }
+  }
+  for (let i = 0; i < n; i++) atoms[i * ATOMS + A_DOCCASE] = seen.get(atoms[i * ATOMS + A_RAWLOWER] ?? 0) ?? 0;
+  const lower = new Int32Array(n);
+  for (let i = 0; i < n; i++) lower[i] = atoms[i * ATOMS + A_RAWLOWER] ?? 0;
+  const gz = new Int32Array(n);
+  for (let k = 0; k + 1 < bounds.length; k++) gaz.match(lower, initCap, bounds[k] ?? 0, bounds[k + 1] ?? 0, gz);
+  for (let i = 0; i < n; i++) atoms[i * ATOMS + A_GAZ] = gz[i] ?? 0;
+  return atoms;
+}
+
+/** Fills the static feature row offsets of every token. */
+function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: number): Int32Array {
+  const { words, bounds } = input;
+  const n = words.length;
+  const feats = new Int32Array(n * NF);
+  const at = (j: number, slot: number, s: number, e: number): number =>
+    j < s ? BOS + slot : j >= e ? EOS + slot : (atoms[j * ATOMS + slot] ?? 0);
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const s = bounds[k] ?? 0;
+    const e = bounds[k + 1] ?? 0;
+    for (let i = s; i < e; i++) {
+      const o = i * ATOMS;
+      const w0 = atoms[o + A_LOWER] ?? 0;
+      const f0 = atoms[o + A_FORM] ?? 0;
+      const s0 = atoms[o + A_SHAPE] ?? 0;
+      const g0 = atoms[o + A_GAZ] ?? 0;
+      const ctx = atoms[o + A_CTX] ?? 0;
+      const dc = atoms[o + A_DOCCASE] ?? 0;
+      const wm1 = at(i - 1, A_LOWER, s, e);
+      const wp1 = at(i + 1, A_LOWER, s, e);
+      const sm1 = at(i - 1, A_SHAPE, s, e);
+      const sp1 = at(i + 1, A_SHAPE, s, e);
+      const F = i * NF;
+      feats[F + 0] = mix(1, 0);
+      feats[F + 1] = mix(2, w0);
+      feats[F + 2] = mix(3, f0);
+      feats[F + 3] = mix(4, s0);
+      for (let j = 0; j < 4; j++) {
+        feats[F + 4 + j] = mix(5 + j, atoms[o + A_P1 + j] ?? 0);
+        feats[F + 8 + j] = mix(9 + j, atoms[o + A_S1 + j] ?? 0);
+      }
+      feats[F + 12] = mix(13, wm1);
+      feats[F + 13] = mix(14, wp1);
+      feats[F + 14] = mix(15, at(i - 2, A_LOWER, s, e));
+      feats[F + 15] = mix(16, at(i + 2, A_LOWER, s, e));
+      feats[F + 16] = mix(17, sm1);
+      feats[F + 17] = mix(18, sp1);
+      feats[F + 18] = mix(mix(19, sm1), s0);
+      feats[F + 19] = mix(mix(20, s0), sp1);
+      feats[F + 20] = mix(mix(21, wm1), w0);
+      feats[F + 21] = mix(mix(22, w0), wp1);
+      feats[F + 22] = mix(23, g0);
+      feats[F + 23] = mix(24, at(i - 1, A_GAZ, s, e));
+      feats[F + 24] = mix(25, at(i + 1, A_GAZ, s, e));
+      feats[F + 25] = mix(mix(26, ctx), dc);
+      feats[F + 26] = mix(mix(27, ctx), s0);
+      feats[F + 27] = mix(mix(28, sm1), w0);
+      feats[F + 28] = mix(mix(29, w0), sp1);
+      feats[F + 29] = mix(mix(30, w0), dc);
+      feats[F + 30] = mix(mix(31, g0), ctx);
+      feats[F + 31] = mix(32, at(i - 1, A_FORM, s, e));
+      feats[F + 32] = mix(33, at(i + 1, A_FORM, s, e));
+      feats[F + 33] = mix(mix(34, wm1), wp1);
+    }
+  }
+  for (let i = 0; i < feats.length; i++) feats[i] = ((feats[i] ?? 0) & mask) * T;
+  return feats;
+}
+
+/** Weights and gazetteer; tags inputs. Load with `NerModel.load`, make with `NerTrainer`. */
+export class NerModel {
+  readonly T = NUM_TAGS;
+  readonly mask: number;
+  readonly gazetteer: Gazetteer;
+  /** Scratch buffers reused across calls (a model is used by one thread at a time). */
+  private readonly scores = new Float32Array(NUM_TAGS);
+  private readonly dyn = new Int32Array(ND);
+
+  constructor(
+    readonly bits: number,
+    /** Float weights while training; 16-bit integers (one common scale) once loaded from a file. */
+    readonly weights: Float32Array | Int16Array,
+    readonly gazetteerEntries: readonly GazetteerEntry[],
+    readonly info: Record<string, unknown> = {},
+  ) {
+    this.mask = (1 << bits) - 1;
+    this.gazetteer = new Gazetteer(gazetteerEntries);
+  }
+
+  /** Prepares atoms and static features for an input. */
+  prepare(input: NerInput): Prepared {
+    const atoms = computeAtoms(input, this.gazetteer);
+    const feats = computeFeats(input, atoms, this.mask, this.T);
+    return { n: input.words.length, atoms, feats };
+  }
+
+  /**
+   * Tags an input greedily, left to right, one sentence after another; `onToken` (training) sees each
+   * decision with the feature offsets that produced it and may return the tag to continue with.
+   */
+  decode(
+    input: NerInput,
+    prep: Prepared = this.prepare(input),
+    onToken?: (i: number, pred: number, feats: Int32Array, fo: number, dyn: Int32Array) => void,
+    extra?: Float32Array,
+  ): Uint8Array {
+    const { bounds } = input;
+    const T = this.T;
+    const W = this.weights;
+    const { atoms, feats } = prep;
+    const out = new Uint8Array(prep.n);
+    const scores = this.scores;
+    const dyn = this.dyn;
+    const mask = this.mask;
+    const memory = new Map<number, number>();
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const s = bounds[k] ?? 0;
+      const e = bounds[k + 1] ?? 0;
+      let p1 = 0;
+      let p2 = 0;
+      for (let i = s; i < e; i++) {
+        scores.fill(0);
+        const F = i * NF;
+        for (let f = 0; f < NF; f++) {
+          const off = feats[F + f] ?? 0;
+          for (let t = 0; t < T; t++) scores[t]! += W[off + t]!;
+          if (extra) for (let t = 0; t < T; t++) scores[t]! += extra[off + t]!;
+        }
+        const o = i * ATOMS;
+        const w0 = atoms[o + A_LOWER] ?? 0;
+        const s0 = atoms[o + A_SHAPE] ?? 0;
+        const key = atoms[o + A_RAWLOWER] ?? 0;
+        const isWord = atoms[o + A_CLASS] === CLS_WORD;
+        const hist = isWord ? (memory.get(key) ?? 0) : 0;
+        dyn[0] = mix(101, p1);
+        dyn[1] = mix(102, p1 * 32 + p2);
+        dyn[2] = mix(mix(103, p1), w0);
+        dyn[3] = mix(104, hist);
+        dyn[4] = mix(mix(105, hist), s0);
+        dyn[5] = mix(mix(106, p1), s0);
+        for (let f = 0; f < ND; f++) {
+          const off = ((dyn[f] ?? 0) & mask) * T;
+          dyn[f] = off;
+          for (let t = 0; t < T; t++) scores[t]! += W[off + t]!;
+          if (extra) for (let t = 0; t < T; t++) scores[t]! += extra[off + t]!;
+        }
+        // BIO constraint: I-x only continues B-x or I-x.
+        let best = 0;
+        let bestScore = -Infinity;
+        for (let t = 0; t < T; t++) {
+          if (isInside(t) && p1 !== t && p1 !== t - 1) continue;
+          const sc = scores[t]!;
+          if (sc > bestScore) {
+            bestScore = sc;
+            best = t;
+          }
+        }
+        if (onToken) onToken(i, best, feats, F, dyn);
+        out[i] = best;
+        if (best !== 0 && isWord) memory.set(key, tagType(best) + 1);
+        p2 = p1;
+        p1 = best;
+      }
+    }
+    return out;
+  }
+
+  /** Recognises names in an input: token spans with type indices into NER_TYPES. */
+  recognize(input: NerInput): TokenSpan[] {
+    if (input.words.length === 0) return [];
+    return tagsToSpans(this.decode(input));
+  }
+
+  /**
+   * Writes the model: gzip of a JSON header and, per weight section, the non-zero rows quantised to
+   * 16 bits. Sections are the shared weights and, when trained with domains, one delta per domain.
+   */
+  save(path: string, extraInfo: Record<string, unknown> = {}, domains: Record<string, Float32Array> = {}): { bytes: number; rows: number } {
+    const T = this.T;
+    if (!(this.weights instanceof Float32Array)) throw new NgError('NG_E099', 'only a model made by NerTrainer can be saved');
+    const sections: { name: string; W: Float32Array }[] = [
+      { name: 'shared', W: this.weights },
+      ...Object.entries(domains).map(([name, W]) => ({ name, W })),
+    ];
+    let maxAbs = 0;
+    for (const { W } of sections) for (let i = 0; i < W.length; i++) maxAbs = Math.max(maxAbs, Math.abs(W[i]!));
+    const scale = maxAbs / 32767 || 1;
+    const bufs: Buffer[] = [];
+    const meta: { name: string; rows: number }[] = [];
+    let total = 0;
+    for (const { name, W } of sections) {
+      const nRows = W.length / T;
+      const rows: number[] = [];
+      for (let r = 0; r < nRows; r++) {
+        for (let t = 0; t < T; t++) {
+          if (Math.round(W[r * T + t]! / scale) !== 0) {
+            rows.push(r);
+            break;
+          }
+        }
+      }
+      // Delta-coded row ids compress far better than absolute ones.
+      const rowArr = new Uint32Array(rows.length);
+      const vals = new Int16Array(rows.length * T);
+      let prev = 0;
+      rows.forEach((r, i) => {
+        rowArr[i] = r - prev;
+        prev = r;
+        for (let t = 0; t < T; t++) vals[i * T + t] = Math.round(W[r * T + t]! / scale);
+      });
+      bufs.push(Buffer.from(rowArr.buffer), Buffer.from(vals.buffer));
+      meta.push({ name, rows: rows.length });
+      total += rows.length;
+    }
+    const header = Buffer.from(
+      JSON.stringify({
+        format: 'newsgraph/ner@1',
+        bits: this.bits,
+        tags: T,
+        types: NER_TYPES,
+        scale,
+        sections: meta,
+        info: { ...this.info, ...extraInfo },
+        gazetteer: this.gazetteerEntries,
+      }),
+    );
+    const lenBuf = Buffer.alloc(4);
+    lenBuf.writeUInt32LE(header.length);
+    const gz = gzipSync(Buffer.concat([lenBuf, header, ...bufs]), { level: 9 });
+    writeFileSync(path, gz);
+    return { bytes: gz.length, rows: total };
+  }
+
+  /**
+   * Reads a model written by `save`. `domain` adds that domain's weights to the shared ones (for
+   * scoring on a corpus of that domain); the default, shared weights only, is for unseen news text.
+   */
+  static load(path: string, opts: { domain?: string } = {}): NerModel {
+    let raw: Buffer;
+    try {
+      raw = gunzipSync(readFileSync(path));
+    } catch (err) {
+      throw new NgError(
+        'NG_E021',
+        `cannot read the NER model at ${path}: ${(err as Error).message}; train one with \`npm run train -- ner\``,
+        { input: path },
+        { cause: err },
+      );
+    }
+    const hlen = raw.readUInt32LE(0);
+    const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as {
+      format: string;
+      bits: number;
+      tags: number;
+      scale: number;
+      sections: { name: string; rows: number }[];
+      info: Record<string, unknown>;
+      gazetteer: GazetteerEntry[];
+    };
+    if (header.format !== 'newsgraph/ner@1' || header.tags !== NUM_TAGS) {
+      throw new NgError('NG_E021', `${path} is not a newsgraph/ner@1 model with ${NUM_TAGS} tags (found ${header.format}, ${header.tags} tags)`, { input: path });
+    }
+    const names = header.sections.map((x) => x.name);
+    if (opts.domain !== undefined && opts.domain !== 'shared' && !names.includes(opts.domain)) {
+      throw new NgError('NG_E021', `the NER model at ${path} has no domain "${opts.domain}" (has: ${names.join(', ')})`, { input: path });
+    }
+    const T = header.tags;
+    const size = (1 << header.bits) * T;
+    // Sum the sections wanted in 32 bits, then keep 16-bit integers: half the memory of floats, so
+    // more of the table stays in cache while tagging, and argmax does not care about the scale.
+    const acc = new Int32Array(size);
+    let off = 4 + hlen;
+    for (const sec of header.sections) {
+      const n = sec.rows;
+      if (sec.name === 'shared' || sec.name === opts.domain) {
+        // Copy into aligned arrays: the gunzipped Buffer's offset need not be a multiple of 4.
+        const rowArr = new Uint32Array(n);
+        Buffer.from(rowArr.buffer).set(raw.subarray(off, off + n * 4));
+        const vals = new Int16Array(n * T);
+        Buffer.from(vals.buffer).set(raw.subarray(off + n * 4, off + n * 4 + n * T * 2));
+        let r = 0;
+        for (let i = 0; i < n; i++) {
+          r += rowArr[i]!;
+          const base = r * T;
+          for (let t = 0; t < T; t++) acc[base + t]! += vals[i * T + t]!;
+        }
+      }
+      off += n * 4 + n * T * 2;
+    }
+    let maxAbs = 0;
+    for (let i = 0; i < size; i++) {
+      const v = acc[i]!;
+      if (v > maxAbs) maxAbs = v;
+      else if (-v > maxAbs) maxAbs = -v;
+    }
+    const W = new Int16Array(size);
+    if (maxAbs <= 32767) W.set(acc);
+    else {
+      const k = 32767 / maxAbs;
+      for (let i = 0; i < size; i++) W[i] = Math.round(acc[i]! * k);
+    }
+    return new NerModel(header.bits, W, header.gazetteer, { ...header.info, domain: opts.domain ?? 'shared', domains: names.slice(1) });
+  }
+}
+
+/** Converts BIO tag ids to token spans. */
+export function tagsToSpans(tags: Uint8Array): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let cur: TokenSpan | null = null;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 0) {
+      if (cur) spans.push(cur);
+      cur = null;
+    } else if (isInside(t) && cur && cur.type === tagType(t)) {
+      cur.end = i + 1;
+    } else {
+      if (cur) spans.push(cur);
+      cur = { start: i, end: i + 1, type: tagType(t) };
+    }
+  }
+  if (cur) spans.push(cur);
+  return spans;
+}
+
+/** Converts token spans to BIO tag ids over n tokens. */
+export function spansToTags(spans: readonly TokenSpan[], n: number): Uint8Array {
+  const tags = new Uint8Array(n);
+  for (const s of spans) {
+    for (let i = s.start; i < s.end; i++) tags[i] = i === s.start ? bTag(s.type) : iTag(s.type);
+  }
+  return tags;
+}
+
+/** A training example: an input with its gold BIO tags and the index of the domain it comes from. */
+export interface NerExample {
+  input: NerInput;
+  gold: Uint8Array;
+  domain: number;
+}
+
+/**
+ * Averaged-perceptron training of a NerModel. With domains, every feature has a shared weight and a
+ * per-domain weight ("frustratingly easy" domain adaptation, Daumé 2007): corpora whose conventions
+ * differ (CoNLL-2003 and GMB) then no longer fight over the shared weights.
+ */
+export class NerTrainer {
+  readonly model: NerModel;
+  readonly domainWeights: Float32Array[];
+  private readonly W: Float32Array;
+  private readonly acc: Float64Array;
+  private readonly domainAcc: Float64Array[];
+  private c = 1;
+
+  constructor(bits: number, gazetteer: readonly GazetteerEntry[], domains = 0) {
+    const size = (1 << bits) * NUM_TAGS;
+    this.W = new Float32Array(size);
+    this.model = new NerModel(bits, this.W, gazetteer);
+    this.acc = new Float64Array(size);
+    this.domainWeights = Array.from({ length: domains }, () => new Float32Array(size));
+    this.domainAcc = Array.from({ length: domains }, () => new Float64Array(size));
+  }
+
+  /** One pass over an example; returns the number of token errors. */
+  train(ex: NerExample): number {
+    const W = this.W;
+    const U = this.acc;
+    const D = this.domainWeights[ex.domain];
+    const DU = this.domainAcc[ex.domain];
+    let errors = 0;
+    const update = (off: number, gold: number, pred: number, c: number): void => {
+      W[off + gold]! += 1;
+      W[off + pred]! -= 1;
+      U[off + gold]! += c;
+      U[off + pred]! -= c;
+      if (D && DU) {
+        D[off + gold]! += 1;
+        D[off + pred]! -= 1;
+        DU[off + gold]! += c;
+        DU[off + pred]! -= c;
+      }
+    };
+    this.model.decode(
+      ex.input,
+      undefined,
+      (i, pred, feats, F, dyn) => {
+        const gold = ex.gold[i]!;
+        const c = this.c++;
+        if (pred === gold) return;
+        errors++;
+        for (let f = 0; f < NF; f++) update(feats[F + f]!, gold, pred, c);
+        for (let f = 0; f < ND; f++) update(dyn[f]!, gold, pred, c);
+      },
+      D,
+    );
+    return errors;
+  }
+
+  /** A model scoring with the shared weights plus those of one domain (after `average`). */
+  modelFor(domain: number): NerModel {
+    const D = this.domainWeights[domain];
+    if (!D) return this.model;
+    const W = Float32Array.from(this.W);
+    for (let i = 0; i < W.length; i++) W[i]! += D[i]!;
+    return new NerModel(this.model.bits, W, this.model.gazetteerEntries, this.model.info);
+  }
+
+  /** Replaces all weights by their averages over all updates (call once, after the last epoch). */
+  average(): NerModel {
+    const c = this.c;
+    const avg = (W: Float32Array, U: Float64Array): void => {
+      for (let i = 0; i < W.length; i++) W[i] = W[i]! - U[i]! / c;
+    };
+    avg(this.W, this.acc);
+    this.domainWeights.forEach((D, k) => avg(D, this.domainAcc[k]!));
+    return this.model;
+  }
+}

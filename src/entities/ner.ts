@@ -1,0 +1,189 @@
+/**
+ * The named-entity recogniser as a pipeline component: finds names of people, organisations, places
+ * and groups in the token layer and writes them to `doc.mentions` (kind 'name', not yet linked).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Doc, EntityType, Mention, Span, Token } from '../doc/types.js';
+import { NgError } from '../errors.js';
+import type { Component } from '../pipeline/component.js';
+import { NER_TYPES, NerModel, type NerInput, type TokenSpan } from './ner-model.js';
+
+export { NerModel, NER_TYPES } from './ner-model.js';
+export type { NerInput, TokenSpan } from './ner-model.js';
+
+/** A mention as the recogniser writes it. */
+export type NameMention = Mention & { type: EntityType; entity: string | null };
+
+/** Options of `nerComponent` and `loadNerModel`. */
+export interface NerOptions {
+  /** A model already loaded (shared between components or worker threads' pipelines). */
+  model?: NerModel;
+  /** Path of a model file; defaults to models/ner.model.gz of this package. */
+  modelPath?: string;
+  /**
+   * Which weights to add to the shared ones: 'conll' (Reuters newswire conventions), 'gmb' (Voice of
+   * America conventions) or 'shared'. See models/NER-MODEL-CARD.md for what each scores.
+   */
+  domain?: string;
+}
+
+/** The default weights for unseen news text; chosen on dev data, see the model card. */
+export const DEFAULT_NER_DOMAIN = 'conll';
+
+// Longest stretch tagged as one sequence: bounds memory on pathological input (a 10 MB line) while
+// leaving every real sentence whole.
+const MAX_SENTENCE_TOKENS = 400;
+// Tokens per block whose document-level features are computed together.
+const BLOCK_TOKENS = 50_000;
+
+/** Finds models/ner.model.gz whether running from src (tsx) or from the compiled dist tree. */
+export function defaultNerModelPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '../../models/ner.model.gz'), join(here, '../../../models/ner.model.gz')];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
+}
+
+const cache = new Map<string, NerModel>();
+
+/** Loads (once per path and domain) the recogniser's model. */
+export function loadNerModel(opts: Omit<NerOptions, 'model'> = {}): NerModel {
+  const path = opts.modelPath ?? defaultNerModelPath();
+  const domain = opts.domain ?? DEFAULT_NER_DOMAIN;
+  const key = `${path}\u0000${domain}`;
+  let m = cache.get(key);
+  if (!m) {
+    m = NerModel.load(path, { domain });
+    cache.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * Recognises names in pre-tokenised text. Long inputs are tagged in blocks of whole sentences, and an
+ * overlong "sentence" (text without punctuation) is cut into pieces, so memory stays bounded.
+ */
+export function recognizeWords(model: NerModel, input: NerInput): TokenSpan[] {
+  const { words } = input;
+  const bounds: number[] = [0];
+  for (let k = 1; k < input.bounds.length; k++) {
+    const e = input.bounds[k]!;
+    let s = bounds[bounds.length - 1]!;
+    while (e - s > MAX_SENTENCE_TOKENS) {
+      s += MAX_SENTENCE_TOKENS;
+      bounds.push(s);
+    }
+    if (e > s) bounds.push(e);
+  }
+  if (words.length <= BLOCK_TOKENS) return model.recognize({ words, bounds });
+  const out: TokenSpan[] = [];
+  let k = 0;
+  while (k + 1 < bounds.length) {
+    const from = bounds[k]!;
+    let j = k + 1;
+    while (j + 1 < bounds.length && bounds[j + 1]! - from <= BLOCK_TOKENS) j++;
+    const to = bounds[j]!;
+    const sub = { words: words.slice(from, to), bounds: bounds.slice(k, j + 1).map((b) => b - from) };
+    for (const s of model.recognize(sub)) out.push({ start: s.start + from, end: s.end + from, type: s.type });
+    k = j;
+  }
+  return out;
+}
+
+/** Groups tokens by sentence: returns sentence bounds as token indices (tokens outside any sentence form their own groups). */
+export function sentenceBounds(tokens: readonly Token[], sentences: readonly Span[]): number[] {
+  const bounds = [0];
+  let si = 0;
+  let group = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (si < sentences.length && sentences[si]!.end <= t.start) si++;
+    const inside = si < sentences.length && sentences[si]!.start <= t.start;
+    // Odd groups are sentences, even ones the gaps before them.
+    const g = 2 * si + (inside ? 1 : 0);
+    if (g !== group && i > 0) bounds.push(i);
+    group = g;
+  }
+  if (tokens.length > 0) bounds.push(tokens.length);
+  return bounds;
+}
+
+/**
+ * A capitalised "The" inside a sentence, right before a name, is part of that name ("from The New York
+ * Times", "in The Hague"); both training corpora leave the article out, so it is put back here. The
+ * word before must not be capitalised, so headline case ("Trump Meets The Press") is left alone.
+ */
+export function attachThe(words: readonly string[], bounds: readonly number[], spans: TokenSpan[]): TokenSpan[] {
+  const starts = new Set(bounds);
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    const next = spans[k + 1];
+    // A lone "The" the model tagged as a name of its own, directly before another name: merge.
+    if (next && s.end === s.start + 1 && next.start === s.end && words[s.start] === 'The' && isMidSentenceThe(words, starts, s.start)) {
+      out.push({ start: s.start, end: next.end, type: next.type });
+      k++;
+      continue;
+    }
+    const t = s.start - 1;
+    const prevEnd = out.length > 0 ? out[out.length - 1]!.end : 0;
+    if (t >= prevEnd && words[t] === 'The' && NER_TYPES[s.type] !== 'PERSON' && isMidSentenceThe(words, starts, t)) {
+      out.push({ start: t, end: s.end, type: s.type });
+    } else out.push(s);
+  }
+  return out;
+}
+
+function isMidSentenceThe(words: readonly string[], starts: ReadonlySet<number>, t: number): boolean {
+  if (t === 0 || starts.has(t)) return false;
+  const before = words[t - 1] ?? '';
+  return /^[a-z,:;(]/.test(before) && before !== ':';
+}
+
+const POSSESSIVE = /['\u2019]s?$/;
+
+/** Runs the recogniser over a Doc's tokens and returns the name mentions, in text order. */
+export function recognizeDoc(model: NerModel, doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): NameMention[] {
+  const { text, tokens } = doc;
+  const words = tokens.map((t) => text.slice(t.start, t.end));
+  const bounds = sentenceBounds(tokens, doc.sentences);
+  const spans = attachThe(words, bounds, recognizeWords(model, { words, bounds }));
+  const out: NameMention[] = [];
+  for (const s of spans) {
+    const start = tokens[s.start]!.start;
+    let end = tokens[s.end - 1]!.end;
+    // A tokenizer that keeps "Mexico's" whole would put the possessive inside the name.
+    const last = words[s.end - 1]!;
+    if (last.length > 2 && POSSESSIVE.test(last) && /[A-Za-z]['\u2019]s$/.test(last)) end -= 2;
+    const type = NER_TYPES[s.type] ?? 'MISC';
+    out.push({ start, end, text: text.slice(start, end), kind: 'name', type, entity: null });
+  }
+  return out;
+}
+
+/**
+ * The 'ner' component: requires tokens and sentences, assigns mentions. The model is loaded when the
+ * component is made, never per document.
+ * @example buildPipeline([segmentComponent(), nerComponent()]).run(doc).mentions
+ */
+export function nerComponent(opts: NerOptions = {}): Component {
+  let model: NerModel;
+  try {
+    model = opts.model ?? loadNerModel(opts);
+  } catch (err) {
+    if (err instanceof NgError) throw err;
+    throw new NgError('NG_E021', `cannot load the NER model: ${(err as Error).message}`, {}, { cause: err });
+  }
+  return {
+    name: 'ner',
+    requires: ['tokens', 'sentences'],
+    assigns: ['mentions'],
+    run(doc: Doc): void {
+      const found = recognizeDoc(model, doc);
+      // Keep mentions other components added (pronouns, roles); replace earlier name mentions.
+      const others = (doc.mentions ?? []).filter((m) => m.kind !== 'name');
+      doc.mentions = [...others, ...found].sort((a, b) => a.start - b.start || b.end - a.end);
+    },
+  };
+}

@@ -49,6 +49,7 @@ interface Sent {
   para: number;
 }
 
+const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'after' };
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
@@ -157,7 +158,8 @@ class Extractor {
 
   private isVerbUse(i: number, e: CueEntry, a: number): boolean {
     const tag = this.pos[i]!;
-    if (this.hasPos && tag !== '' && !tag.startsWith('VB')) return false;
+    // "said" and "told" are verbs whatever a tagger makes of a capitalised "Said Ellis:".
+    if (this.hasPos && tag !== '' && !tag.startsWith('VB') && e.lemma !== 'say' && e.lemma !== 'tell') return false;
     const prev = i > a ? this.low[i - 1]! : '';
     if (DETERMINERS.has(prev) && prev !== 'that' && prev !== 'all') return false;
     if (prev === "'s") return false;
@@ -174,7 +176,7 @@ class Extractor {
     if (i > a && isCapitalized(this.raw[i]!) && !isQuoteMark(prev)) return false;
     // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
     if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
-      return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1);
+      return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1) || this.low[i + 1] === ':';
     }
     if (e.form === 'base' && (prev === 'to' || prev === 'not' || prev === "n't")) {
       // "declined to say", "did not say": reported speech only with a clause.
@@ -256,15 +258,18 @@ class Extractor {
     }
     if (before === ',' && k - 1 >= lo && !this.inRegion[k - 1]) {
       // Apposition: "Carter's press secretary, Peter Cook, told"; "Morton Blackwell, the ... from Virginia, told".
+      // The parenthetical may hold a relative clause or an adjunct: "a historian who attended the
+      // session", "at a later press gaggle", "82".
       let p = k - 1;
-      while (p > lo && c.i - p < 16 && this.low[p] !== ',' && !this.inRegion[p] && !CLAUSE_END.has(this.low[p]!) && !this.isVerbTag(p)) p--;
-      if (p > lo && this.low[p] === ',' && !this.inRegion[p]) {
-        const head = this.backwardNP(p - 1, lo);
-        const app = this.backwardNP(k - 1, p + 1);
-        if (head && app && app[0] === p + 1) {
-          c.subj = [head[0], k];
-          return;
+      while (p > lo && c.i - p < 26 && !this.inRegion[p] && !CLAUSE_END.has(this.low[p]!)) {
+        if (this.low[p] === ',') {
+          const head = this.backwardNP(p - 1, lo);
+          if (head && (isCapitalized(this.raw[head[0]]!) || isCapitalized(this.raw[head[1] - 1]!) || PRONOUNS.has(this.low[head[0]]!) || DETERMINERS.has(this.low[head[0]]!))) {
+            c.subj = [head[0], k];
+            return;
+          }
         }
+        p--;
       }
     }
     // Inversion: "..., said Sheinbaum." / "\"...\", said the source."
@@ -447,6 +452,11 @@ class Extractor {
     // A: the quote follows the cue: `X said: "..."`, `said Sheinbaum, "..."`.
     let t = c.j;
     if (c.subj && c.subj[0] === c.j) t = c.subj[1];
+    else if (c.entry.obj || c.entry.lemma === 'ask') {
+      // "told his radio audience on Monday, \"...\"": step over the recipient.
+      const rec = this.forwardNP(t, s.b, false);
+      if (rec && rec[1] < s.b && (this.low[rec[1]] === ',' || this.low[rec[1]] === ':')) t = rec[1];
+    }
     let gap = 0;
     while (t < s.b && !this.inRegion[t] && gap < 4 && (this.low[t] === ',' || this.low[t] === ':' || TIME_WORDS.has(this.low[t]!) || ADVERBIALS.has(this.low[t]!))) {
       t++;
@@ -731,6 +741,13 @@ class Extractor {
         continue;
       }
       const para = paraOf[ri]!;
+      const byline = this.dashSignature(r);
+      if (byline) {
+        cueOf[ri] = byline;
+        this.regionCue.set(r.start, byline);
+        this.emitRegion(r, byline, 'direct');
+        continue;
+      }
       let carry: Cue | null = null;
       // Same paragraph: the speaker of the quote before ("A," she said. "B."), else of the one after.
       for (let k = ri - 1; k >= 0 && paraOf[k] === para && !carry; k--) carry = cueOf[k] ?? null;
@@ -745,6 +762,34 @@ class Extractor {
       }
       this.emitRegion(r, carry, 'direct');
     }
+  }
+
+  /** A quote signed with a dash and a name: `“...” ― Beck Pimentel`. The dash is the cue. */
+  private dashSignature(r: QuoteRegion): Cue | null {
+    const m = /^[ \t]*[\u2015\u2014\u2013][ \t]*/.exec(this.text.slice(r.end, r.end + 8));
+    if (!m) return null;
+    const d = this.tokenAt(r.end + m[0].search(/[\u2015\u2014\u2013]/));
+    if (d < 0 || !/^[\u2015\u2014\u2013]$/.test(this.raw[d]!)) return null;
+    let b = d + 1;
+    while (b < this.raw.length && this.doc.tokens[b]!.start < this.text.length && !this.text.slice(this.doc.tokens[b - 1]!.end, this.doc.tokens[b]!.start).includes('\n')) b++;
+    const np = this.forwardNP(d + 1, b, false);
+    if (!np || !isCapitalized(this.raw[np[0]]!) || (np[1] < b && !CLAUSE_END.has(this.low[np[1]]!) && this.low[np[1]] !== ',')) return null;
+    let sent = 0;
+    while (sent + 1 < this.sents.length && this.sents[sent]!.b <= d) sent++;
+    return { i: d, j: d + 1, entry: DASH_CUE, sent, subj: np, inherited: false, content: null, used: true };
+  }
+
+  /** Index of the token covering or starting at `pos`, or -1. */
+  private tokenAt(pos: number): number {
+    const toks = this.doc.tokens;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid]!.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < toks.length && toks[lo]!.start <= pos + 1 ? lo : -1;
   }
 
   private startsParagraph(r: QuoteRegion): boolean {

@@ -38,6 +38,8 @@ interface Cue {
   inherited: boolean;
   /** Content token range chosen for an indirect reading. */
   content: [number, number] | null;
+  /** The content's character span as emitted (it may run on to a closing quote mark). */
+  contentSpan?: Span;
   used: boolean;
 }
 
@@ -486,7 +488,7 @@ class Extractor {
         const r = this.regions[this.inRegion[u]! - 1]!;
         // `"...," she said` or `"...?" asked X`; after a closed sentence (`"..." He said ...`) the
         // cue starts a new statement unless it is inverted.
-        const last = this.text.slice(r.inner.start, r.inner.end).trimEnd().slice(-1);
+        const last = this.text.slice(r.inner.start, r.inner.end).replace(/[\s'"\u2019\u201d]+$/, '').slice(-1);
         const after = this.text[r.end] ?? '';
         const inverted = c.subj !== null && c.subj[0] >= c.j;
         if ((/[,!?\u2014-]/.test(last) || after === ',' || inverted || !isCapitalized(this.raw[u + 1] ?? '')) && !found.includes(r)) found.unshift(r);
@@ -669,6 +671,7 @@ class Extractor {
       const r = this.regions[inside - 1]!;
       if (r.end > b && r.start >= a) b = r.end;
     }
+    c.contentSpan = { start: a, end: b };
     if (c.entry.cls === 'source') {
       const sp = this.speaker(c);
       this.attributions.push({
@@ -729,7 +732,7 @@ class Extractor {
       const r = this.regions[ri]!;
       const words = this.text.slice(r.inner.start, r.inner.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       // Inside the reported clause of a cue: a partial quote of that speaker.
-      const host = cues.find((c) => c.content && toks[c.content[0]]!.start <= r.start && toks[c.content[1] - 1]!.end >= r.inner.end);
+      const host = cues.find((c) => c.contentSpan && c.contentSpan.start <= r.start && c.contentSpan.end >= r.inner.end);
       if (host) {
         if (words > 2) this.emitRegion(r, host, this.regionKind(r) === 'direct' ? 'direct' : 'partial');
         continue;

@@ -324,8 +324,15 @@ const RULES: Rule[] = [
       const mo = monthIndex(m[2] ?? '');
       if (mo < 0) return null;
       const left = ctx.text.slice(Math.max(0, m.index - 12), m.index);
-      // A bare month ("May", "March") is a date only with a year, a modifier or a preposition before it.
-      if (!m[1] && !m[3] && !/\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to)\s+$/iu.test(left)) return null;
+      // A capitalised month inside a sentence is a month ("the November election"); at a sentence
+      // start "May" and "March" are as likely the verbs, so they need a preposition, a modifier or a year.
+      if (!m[1] && !m[3]) {
+        if (m[2]!.length <= 4 && m[2] !== 'June' && m[2] !== 'July' && m[2] !== 'May') return null; // "Jan", "Apr." alone: names or noise
+        const sentenceStart = /(?:^|[.!?]["'\u201d\u2019]?)\s*$/u.test(left);
+        const prep = /\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|for|on)\s+$/iu.test(left);
+        if (sentenceStart && (mo === 4 || mo === 2) && !prep) return null;
+        if (/^(?:May|March)$/u.test(m[2] ?? '') && !prep && !/\b(?:the|a|an|last|this|next|early|late)\s+$/iu.test(left)) return null;
+      }
       if (m[3]) return { normalized: `${m[3]}-${pad(mo + 1)}` };
       if (!ctx.pub) return { normalized: null };
       const py = ctx.pub.getUTCFullYear();
@@ -341,13 +348,13 @@ const RULES: Rule[] = [
   {
     on: ['#digit'],
     back: /(?<![\p{L}])[Tt]he\s+$/u,
-    re: R(`${B}((?:19|20)\\d)0s${E}`),
+    re: R(`${B}(1\\d{2}|20\\d)0s${E}`),
     type: 'DATE', prio: 0,
     make: (m) => ({ normalized: m[1] ?? null }),
   },
   {
     on: ['#digit', 'early', 'mid', 'late'],
-    re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:19|20)\\d{2})${E}(?!\\s+[a-z]+s${E})(?![.,]\\d)`),
+    re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:1[5-9]|20)\\d{2})${E}(?!\\s+[a-z]+s${E})(?![.,]\\d)`),
     type: 'DATE', prio: 3,
     make(m, ctx) {
       const left = ctx.text.slice(Math.max(0, m.index - 2), m.index);
@@ -404,8 +411,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    on: ['#num'],
-    re: RI(`${B}(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|later|from now)${E}`),
+    on: ['#num', 'a', 'an'],
+    re: RI(`${B}(${NUM}|a|an)\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|later|from now)${E}`),
     type: 'DATE', prio: 0,
     make(m, ctx) {
       const n = parseNumber(m[1] ?? '');
@@ -426,6 +433,43 @@ const RULES: Rule[] = [
     re: RI(`${B}(?:recent\\s+(?:days|weeks|months|years)|(?:past|last|coming|next)\\s+(?:few\\s+|several\\s+|${NUM}\\s+)?(?:days|weeks|months|years|decades)|(?:several|few)\\s+(?:days|weeks|months|years)\\s+ago)${E}`),
     type: 'DATE', prio: 1,
     make: () => ({ normalized: null }),
+  },
+  // DATE: durations, holidays, centuries, seasons (not normalised: no single calendar date)
+  {
+    on: ['#num'],
+    re: RI(`${B}${NUM}[\\s-]+(?:day|week|month|year|decade|century)s?${E}`),
+    type: 'DATE', prio: 2,
+    make: () => ({ normalized: null }),
+  },
+  {
+    on: ['christmas', 'new', 'easter', 'ramadan', 'thanksgiving', 'eid', 'hanukkah', 'passover'],
+    re: R(`${B}(?:Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year['\u2019]s(?:\\s+(?:Eve|Day))?|Easter(?:\\s+Sunday)?|Ramadan|Thanksgiving(?:\\s+Day)?|Eid(?:\\s+al-[A-Z][a-z]+)?|Hanukkah|Passover)${E}`),
+    type: 'DATE', prio: 1,
+    make(m, ctx) {
+      const fixed: Record<string, [number, number]> = { 'christmas': [11, 25], 'christmas day': [11, 25], 'christmas eve': [11, 24], "new year's day": [0, 1], "new year's eve": [11, 31], "new year's": [0, 1] };
+      const f = fixed[m[0].toLowerCase().replace(/\s+/gu, ' ').replace('\u2019', "'")];
+      if (!f || !ctx.pub) return { normalized: null };
+      // The last such day on or before publication: news mostly reports what has happened.
+      let y = ctx.pub.getUTCFullYear();
+      if (Date.UTC(y, f[0], f[1]) > ctx.pub.getTime() + 14 * 86400000) y--;
+      return { normalized: `${y}-${pad(f[0] + 1)}-${pad(f[1])}` };
+    },
+  },
+  {
+    on: ['#digit', ...Object.keys(ORDINALS)],
+    back: /(?<![\p{L}])[Tt]he\s+$/u,
+    re: RI(`${B}(\\d{1,2})(?:st|nd|rd|th)\\s+century${E}|${B}(${Object.keys(ORDINALS).join('|')})\\s+century${E}`),
+    type: 'DATE', prio: 1,
+    make(m) {
+      const n = m[1] ? Number(m[1]) : ORDINALS[(m[2] ?? '').toLowerCase()];
+      return { normalized: n ? pad(n - 1) : null };
+    },
+  },
+  {
+    on: ['this', 'last', 'next', 'early', 'late', 'mid', 'spring', 'summer', 'fall', 'autumn', 'winter'],
+    re: RI(`${B}(?:(?:this|last|next|early|late|mid)[\\s-]+(?:spring|summer|fall|autumn|winter)|(?:spring|summer|fall|autumn|winter)\\s+of\\s+((?:19|20)\\d{2}))${E}`),
+    type: 'DATE', prio: 1,
+    make: (m) => ({ normalized: m[1] ?? null }),
   },
   // ORDINAL
   {

@@ -58,6 +58,16 @@ describe('values: other text', () => {
     expect(v.filter((x) => x[0] === 'CARDINAL')).toEqual([]);
   });
 
+  it('reads durations, holidays, centuries and months used as modifiers', () => {
+    const v = values('He spent two years in jail before Christmas. Ruins from the 19th century stand. The November election and a year ago too. March on, they said.');
+    expect(v).toContainEqual(['DATE', 'two years', null, null]);
+    expect(v).toContainEqual(['DATE', 'Christmas', '2024-12-25', null]);
+    expect(v).toContainEqual(['DATE', 'the 19th century', '18', null]);
+    expect(v).toContainEqual(['DATE', 'November', '2024-11', null]);
+    expect(v).toContainEqual(['DATE', 'a year ago', '2024', null]);
+    expect(v.some((x) => x[1] === 'March')).toBe(false);
+  });
+
   it('does not take "May" the verb, "no one" or the digits of COVID-19 as values', () => {
     const v = values('They may go. No one knew. COVID-19 infected 10,000 people.');
     expect(v).toEqual([['CARDINAL', '10,000', '10000', null]]);

@@ -48,7 +48,7 @@ const EXTRA_NAMES: [string, string, string | null][] = [
   ['Bosnian', 'BIH', null], ['Bosnia', 'BIH', null], ['Filipino', 'PHL', null], ['Turks', 'TUR', null],
   ['Kurdistan Workers\' Party', 'TUR', 'REB'], ['Sierra Leonean', 'SLE', null], ['Emirates', 'ARE', null],
   ['al-Qaeda', 'IMG', 'REB'], ['al Qaeda', 'IMG', 'REB'], ['Al Qaeda', 'IMG', 'REB'], ['al-Shabab', 'SOM', 'REB'],
-  ['East Jerusalem', 'PSE', null], ['Turkey', 'TUR', null], ['Turkish', 'TUR', null], ['Macedonia', 'MKD', null], ['Macedonian', 'MKD', null],
+  ['East Jerusalem', 'PSE', null], ['New Mexico', 'USA', null], ['New Guinea', 'PNG', null], ['New South Wales', 'AUS', null], ['Turkey', 'TUR', null], ['Turkish', 'TUR', null], ['Macedonia', 'MKD', null], ['Macedonian', 'MKD', null],
   ['Congo', 'COG', null], ['East Timor', 'TLS', null], ['Cape Verde', 'CPV', null], ['Swaziland', 'SWZ', null],
   ['Holland', 'NLD', null], ['Dutch', 'NLD', null], ['French', 'FRA', null], ['Kyrgyz', 'KGZ', null],
   ['Islamic State', 'IMG', 'REB'], ['ISIL', 'IMG', 'REB'], ['ISIS', 'IMG', 'REB'],

@@ -208,6 +208,8 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
     if (inside) {
       // The country lexicon is exact for a country's own name or demonym; it wins over a gazetteer guess.
       if (inside.start === h.start && inside.end === h.end && h.country) inside.country = h.country;
+      // "South Lebanon", "southern Guyana": a place named after its country ends with the country's name.
+      else if (h.country && h.end === inside.end && (inside.type === 'GPE' || inside.type === 'LOC')) inside.country = h.country;
       inside.country ??= h.country;
       inside.sector ??= h.sector;
       continue;
@@ -319,6 +321,9 @@ function toGroup(run: Atom[], text: string): Group {
   if (!sector) sector = run.find((x) => x.sector && !x.country && !x.entity)?.sector ?? null;
   if (!sector) for (const x of run) if (x.sector) sector = x.sector;
   if (!sector && leader) sector = 'GOV';
+  // CAMEO writes international organisations in the country slot ("IGO"); the entity layer calls it a sector.
+  if (!country && sector === 'IGO') country = 'IGO';
+  if (sector === 'IGO') sector = null;
   return {
     start: run[0]!.start,
     end: run.at(-1)!.end,
@@ -574,7 +579,11 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       // A noun alone ("cooperation", "criticism") is an event only when the sentence has no verbal one,
       // or when it names both sides itself ("U.S.-Mexico collaboration").
       // A noun governed by a light or speech verb is the event itself ("issued an ultimatum", "reiterated its demand").
-      const light = ws.slice(Math.max(0, m.i - 3), m.i).some((w) => LIGHT.has(w.lower) || isSpeech(w));
+      let lightIdx = -1;
+      for (let t = m.i - 1; t >= 0 && t >= m.i - 3; t--) if (LIGHT.has(ws[t]!.lower) || isSpeech(ws[t]!)) { lightIdx = t; break; }
+      const light = lightIdx >= 0;
+      // Its actor is the light verb's subject ("The ILO reiterated its demand that ...").
+      if (m.pat.noun && light && !actor) actor = subjectOf(ctx, ws, lightIdx, sent);
       if (m.pat.noun && !pair && !(light && actor) && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
     }
     if (target?.activity) target = resolveActivity(ctx, target, sent);

@@ -169,7 +169,7 @@ class Extractor {
     if ((e.form === 's' || e.form === 'base') && PREPOSITIONS.has(prev)) return false;
     // A participle opening the sentence ("Asked about ..., she said") heads an adverbial phrase.
     if (i === a && (e.form === 'ing' || e.form === 'past' || e.form === 'pp') && e.lemma !== 'say') return false;
-    if (e.lemma === 'call') return this.quoteSoon(i + 1);
+    if (e.lemma === 'call' || (e.cls === 'evaluation' && this.quoteSoon(i + 1))) return this.quoteSoon(i + 1);
     if (e.frameOnly) {
       const next = this.raw[i + 1] ?? '';
       return next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[i + 2] ?? '')) || (i > a && this.inRegion[i - 1] !== 0) || (i > a + 1 && this.inRegion[i - 2] !== 0);
@@ -491,14 +491,30 @@ class Extractor {
         const last = this.text.slice(r.inner.start, r.inner.end).replace(/[\s'"\u2019\u201d]+$/, '').slice(-1);
         const after = this.text[r.end] ?? '';
         const inverted = c.subj !== null && c.subj[0] >= c.j;
-        if ((/[,!?\u2014-]/.test(last) || after === ',' || inverted || !isCapitalized(this.raw[u + 1] ?? '')) && !found.includes(r)) found.unshift(r);
+        let v = c.j;
+        while (v < s.b && (ADVERBIALS.has(this.low[v]!) || TIME_WORDS.has(this.low[v]!))) v++;
+        const nothingAfter = v >= s.b || CLAUSE_END.has(this.low[v]!) || this.low[v] === ',' || this.adjunctToEnd(v, s.b);
+        if ((/[,!?\u2014-]/.test(last) || after === ',' || inverted || nothingAfter || !isCapitalized(this.raw[u + 1] ?? '')) && !found.includes(r)) found.unshift(r);
       }
     }
     if (found.length > 0) {
       for (const r of found) {
         if (this.regionCue.has(r.start)) continue;
         this.regionCue.set(r.start, c);
-        this.emitRegion(r, c, this.regionKind(r));
+        const kind = this.regionKind(r);
+        if (kind === 'partial' && r.end <= toks[c.i]!.start) {
+          // `However laudable the goal, using the tax ''is a misguided approach,'' said Mr. Burman`:
+          // the report is the whole clause; the quoted words are part of it.
+          const sr = this.sents.find((x) => x.start <= r.start && r.start < x.end);
+          if (sr) {
+            const a = this.frameStart(sr, this.tokenAt(r.start));
+            if (a < this.low.length && toks[a]!.start < r.start) {
+              c.contentSpan = { start: toks[a]!.start, end: r.end };
+              this.pushQuote('indirect', toks[a]!.start, r.end, c);
+            }
+          }
+        }
+        this.emitRegion(r, c, kind);
       }
       c.used = true;
       return;
@@ -573,14 +589,21 @@ class Extractor {
       const left = c.subj && c.subj[1] <= c.i ? c.subj[0] : c.i;
       const comma = left - 1;
       if (comma > s.a && (this.low[comma] === ',' || this.low[comma] === '\u2014')) {
-        return this.trim(this.frameStart(s, comma), comma);
+        const from = this.frameStart(s, comma);
+        const w0 = this.low[from]!;
+        const intro = PREPOSITIONS.has(w0) || TIME_WORDS.has(w0) || ADVERBIALS.has(w0) || comma - from < 4;
+        // "During his years in office, Mr. Obama said, a majority ...": the frame is medial and the
+        // part before it an introductory phrase, so the report follows.
+        if (intro && k < end && this.low[k] === ',' && end - k > 4) return this.trim(k + 1, end);
+        return this.trim(from, comma);
       }
+      if (k < end && this.low[k] === ',' && end - k > 4 && c.subj !== null && c.subj[1] <= c.i) return this.trim(k + 1, end);
       return null;
     }
     if (this.low[k] === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.low[k]!)) {
       if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.low[k]!)) return null;
     }
-    if (c.entry.cls !== 'speech') return null;
+    if (c.entry.cls !== 'speech' && !(c.entry.cls === 'evaluation' && this.quoteSoon(c.j))) return null;
     if (c.subj === null && !c.inherited) return null;
     return this.trim(k, end);
   }

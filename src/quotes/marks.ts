@@ -92,6 +92,8 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
           // ” closes the nearest double quote of either style (mixed styles occur in scraped text).
           const k = findOpen(stack, ['dq', 'sdq']);
           if (k >= 0) closeAt(stack, k, i, close);
+          // A ” opening a paragraph before a word is a mistyped “.
+          else if (i === firstNonSpace(text, para.start, para.end) && isWordChar(next)) stack.push({ kind: 'dq', at: i });
           break;
         }
         case '\u00bb': {

@@ -214,7 +214,10 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
       inside.sector ??= h.sector;
       continue;
     }
-    if (atoms.some((x) => x.start < h.end && h.start < x.end)) continue;
+    const overlapping = atoms.filter((x) => x.start < h.end && h.start < x.end);
+    // A country name the recogniser cut in pieces ("Democratic People" + "Republic of Korea") is one actor.
+    if (overlapping.length > 0 && !(h.country && overlapping.every((x) => h.start <= x.start && x.end <= h.end))) continue;
+    for (const x of overlapping) atoms.splice(atoms.indexOf(x), 1);
     atoms.push({ start: h.start, end: h.end, entity: null, type: null, country: h.country, sector: h.sector, activity: h.activity ?? false });
   }
   if (ctx.doc.entities.length === 0) {
@@ -551,8 +554,13 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       actor = null;
       // The by-phrase may come after a long complement ("accused of misusing ... by government officials").
       let byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'by' && !ws.slice(m.j + 1, t).some((x) => isSpeech(x) || isBoundaryWord(x)));
-      if (byIdx < 0) byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
       if (byIdx >= 0) actor = groupsIn(ctx, ws[byIdx]!.end, rightLimit(ws, byIdx, sent.end))[0] ?? null;
+      else {
+        // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.
+        const inIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
+        const g = inIdx >= 0 ? groupsIn(ctx, ws[inIdx]!.end, rightEnd)[0] : undefined;
+        if (g && g.sector && g.sector !== 'GOV' && g.start - ws[inIdx]!.end < 30) actor = g;
+      }
     } else {
       // Nominal: "U.S.-Mexico collaboration", "collaboration between X and Y".
       let pair: [Group, Group] | null = null;
@@ -633,7 +641,13 @@ function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
   const prev = ws[m.i - 1];
   if (!prev || prev.lower === ',' || BE.has(prev.lower) || /^(?:has|have|had|and|or|but|not|n't|who|which|that|to)$/.test(prev.lower) || prev.lower.endsWith('ly')) return false;
   // "A report released Tuesday ... alleged": a participle after a noun, with the finite verb still to come.
-  if (prev.pos.startsWith('NN') && ws.slice(m.i + 1).some((x) => x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP')) return true;
+  if (prev.pos.startsWith('NN')) {
+    for (let t = m.i + 1; t < ws.length; t++) {
+      const x = ws[t]!;
+      if (x.lower === ',' || isBoundaryWord(x)) break;
+      if (x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP') return true;
+    }
+  }
   // Only when a main verb came before it in the sentence: the first verb is the main clause's own.
   return all.some((o) => o.i < m.i && !o.pat.noun && !o.absorbed) || ws.slice(0, m.i).some((x) => x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP');
 }

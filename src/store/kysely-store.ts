@@ -21,6 +21,7 @@ import type {
   EventQuery,
   EventRow,
   Page,
+  PutManyResult,
   PutResult,
   QuoteQuery,
   QuoteRow,
@@ -116,45 +117,34 @@ export class KyselyStore implements Store {
   }
 
   async putDoc(doc: Doc): Promise<PutResult> {
-    const canon = doc.meta.url ? canonicalUrl(doc.meta.url) : null;
-    const hash = doc.meta.contentHash ?? sha256(doc.text);
     try {
-      return await this.engine.writeTransaction(this.db, async (trx) => {
-        // Insert first: for a new article (the common case in ingest) that is one round trip less.
-        const inserted = await trx
-          .insertInto('articles')
-          .values({
-            id: doc.id,
-            url: doc.meta.url,
-            canonical_url: canon,
-            content_hash: hash,
-            title: doc.meta.title,
-            source: doc.meta.source,
-            published: doc.meta.published,
-            published_ms: parseDateMs(doc.meta.published),
-            sort_ms: parseDateMs(doc.meta.published) ?? NO_DATE,
-            byline: doc.meta.byline,
-            language: doc.meta.language,
-            text: doc.text,
-            doc: JSON.stringify(doc),
-            created_at: new Date().toISOString(),
-          })
-          // Stored already (same id, canonical URL or content hash), maybe by a concurrent writer:
-          // the unique constraints decide, and the row that won is looked up below.
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!inserted) {
-          const winner = await findExisting(trx, doc.id, canon, hash);
-          if (winner !== null) return { id: winner, added: false };
-          throw new NgError('NG_E031', `article ${doc.id} conflicted with a stored article that then vanished; retry`);
-        }
-        await writeLayers(trx, doc);
-        return { id: doc.id, added: true };
-      });
+      return await this.engine.writeTransaction(this.db, (trx) => insertDoc(trx, doc));
     } catch (err) {
-      if (err instanceof NgError) throw err;
-      throw new NgError('NG_E031', `cannot store article ${doc.id}: ${(err as Error).message}`, { input: doc.meta.input }, { cause: err });
+      throw writeError(err, doc);
+    }
+  }
+
+  async putDocs(docs: readonly Doc[]): Promise<PutManyResult[]> {
+    if (docs.length === 0) return [];
+    try {
+      const results = await this.engine.writeTransaction(this.db, async (trx) => {
+        const out: PutResult[] = [];
+        for (const doc of docs) out.push(await insertDoc(trx, doc));
+        return out;
+      });
+      return results.map((r) => ({ ...r, error: null }));
+    } catch {
+      // A bad article (or a deadlock between two batch writers) sank the batch: redo it one article
+      // per transaction, so every good article is stored and only the bad ones report an error.
+      const out: PutManyResult[] = [];
+      for (const doc of docs) {
+        try {
+          out.push({ ...(await this.putDoc(doc)), error: null });
+        } catch (err) {
+          out.push({ id: doc.id, added: false, error: writeError(err, doc) });
+        }
+      }
+      return out;
     }
   }
 
@@ -407,6 +397,51 @@ function toEntityRow(r: { key: string; name: string; type: string; country: stri
     articles: Number(r.articles),
     mentions: Number(r.mentions),
   };
+}
+
+function writeError(err: unknown, doc: Doc): NgError {
+  if (err instanceof NgError) return err;
+  return new NgError('NG_E031', `cannot store article ${doc.id}: ${(err as Error).message}`, { input: doc.meta.input }, { cause: err });
+}
+
+/** Inserts one article with its layers inside a transaction, unless it is stored already. */
+async function insertDoc(trx: Kysely<Database>, doc: Doc): Promise<PutResult> {
+  const canon = doc.meta.url ? canonicalUrl(doc.meta.url) : null;
+  const hash = doc.meta.contentHash ?? sha256(doc.text);
+  const publishedMs = parseDateMs(doc.meta.published);
+  // Look first: re-ingesting a feed meets mostly stored articles, and this skips serialising them.
+  const existing = await findExisting(trx, doc.id, canon, hash);
+  if (existing !== null) return { id: existing, added: false };
+  const inserted = await trx
+    .insertInto('articles')
+    .values({
+      id: doc.id,
+      url: doc.meta.url,
+      canonical_url: canon,
+      content_hash: hash,
+      title: doc.meta.title,
+      source: doc.meta.source,
+      published: doc.meta.published,
+      published_ms: publishedMs,
+      sort_ms: publishedMs ?? NO_DATE,
+      byline: doc.meta.byline,
+      language: doc.meta.language,
+      text: doc.text,
+      doc: JSON.stringify(doc),
+      created_at: new Date().toISOString(),
+    })
+    // A concurrent writer stored it since we looked: the unique constraints decide, and the row
+    // that won is looked up below.
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const winner = await findExisting(trx, doc.id, canon, hash);
+    if (winner !== null) return { id: winner, added: false };
+    throw new NgError('NG_E031', `article ${doc.id} conflicted with a stored article that then vanished; retry`);
+  }
+  await writeLayers(trx, doc);
+  return { id: doc.id, added: true };
 }
 
 async function findExisting(db: Kysely<Database>, id: string, canon: string | null, hash: string): Promise<string | null> {

@@ -1,9 +1,15 @@
 import type { Doc, EntityType, Modality, Quote, NewsEvent } from '../doc/types.js';
+import type { NgError } from '../errors.js';
 
 /** What `putDoc` did: stored a new article, or found it already stored (same canonical URL or content hash). */
 export interface PutResult {
   id: string;
   added: boolean;
+}
+
+/** One article of a putDocs batch: stored, already stored, or refused (`error` set, `added` false). */
+export interface PutManyResult extends PutResult {
+  error: NgError | null;
 }
 
 /** Full-text search and listing of stored articles. All filters are optional. */
@@ -107,6 +113,12 @@ export interface Store {
   migrate(): Promise<void>;
   /** Stores a Doc unless the same canonical URL or content hash is stored already. */
   putDoc(doc: Doc): Promise<PutResult>;
+  /**
+   * Stores many articles with one commit (much faster than putDoc in a loop: a commit is a disk
+   * sync). Each article is still whole or absent; if the batch fails, its articles are stored one
+   * by one so only the bad ones fail. Results are in input order.
+   */
+  putDocs(docs: readonly Doc[]): Promise<PutManyResult[]>;
   /** By id or by URL. */
   getDoc(idOrUrl: string): Promise<Doc | null>;
   deleteDoc(id: string): Promise<boolean>;

@@ -288,6 +288,29 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.putDoc(bad)).added).toBe(true);
   });
 
+  it('write: putDocs stores a batch in order, recognises repeats, and isolates a bad article', async () => {
+    const docs = corpus();
+    await store.putDoc(docs[0]!);
+    const bad = buildDoc({ url: 'https://bad.example/2', text: 'Gamma met Delta in Oslo.',
+      entities: [{ id: 'x', name: 'Gamma', type: 'PERSON' }, { id: 'x', name: 'Delta', type: 'PERSON' }] });
+    const batch = [docs[0]!, docs[1]!, bad, docs[2]!, structuredClone(docs[1]!)];
+    const results = await store.putDocs(batch);
+    expect(results.map((r) => [r.id, r.added, r.error?.code ?? null])).toEqual([
+      [docs[0]!.id, false, null],
+      [docs[1]!.id, true, null],
+      [bad.id, false, 'NG_E031'],
+      [docs[2]!.id, true, null],
+      [docs[1]!.id, false, null],
+    ]);
+    expect(await store.countDocs()).toBe(3);
+    expect(await store.searchEntities('gamma')).toHaveLength(0);
+    // A clean batch goes in whole, in one transaction.
+    const more = [docs[3]!, buildDoc({ url: 'https://b.example/1', text: 'Another short bulletin.' })];
+    expect((await store.putDocs(more)).map((r) => [r.added, r.error])).toEqual([[true, null], [true, null]]);
+    expect(await store.putDocs([])).toEqual([]);
+    expect(await store.countDocs()).toBe(5);
+  });
+
   it('write: concurrent writers of the same article through separate connections store it once', async () => {
     const others = await Promise.all([openStore(spec), openStore(spec), openStore(spec)]);
     try {

@@ -54,12 +54,14 @@ export function extractHtml(html: string, url: string | null, opts: ExtractHtmlO
   const doc = parseHTML(source).document as unknown as Document;
   const meta = readMetadata(doc, url);
   stripUnsafe(doc);
+  stripChrome(doc);
 
   let paragraphs: string[] = [];
   let method: HtmlExtract['method'] = 'none';
   let rd: ReturnType<Readability<El>['parse']> = null;
   try {
-    rd = new Readability<El>(doc, { serializer: (n) => n as El, charThreshold: 400 }).parse();
+    // keepClasses: our block walk reads class names to spot chrome (breadcrumbs, share bars) Readability kept.
+    rd = new Readability<El>(doc, { serializer: (n) => n as El, charThreshold: 400, keepClasses: true }).parse();
   } catch {
     rd = null;
   }
@@ -169,7 +171,7 @@ function rawBlocksOf(root: El): RawBlock[] {
     if (node.nodeType !== 1) return;
     const el = node as El;
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if (SKIP_TAGS.has(tag) || isHidden(el) || isChrome(el)) return;
     if (tag === 'BR') {
       // One <br> is a line break inside a paragraph; two in a row separate paragraphs (old CMS markup).
       buf += '\n\n';
@@ -209,6 +211,31 @@ function isJunkBlock(b: RawBlock): boolean {
   return false;
 }
 
+// Class or id words that name page chrome rather than story text, matched as whole words of the
+// attribute so "article-body" or "shared-story" do not trip them.
+const CHROME_RE = /(^|[\s_-])(breadcrumbs?|share|sharing|social|newsletter|related|promo|advert|advertisement|ads?|cookie|consent|comments?|byline|dateline|timestamp|caption|credit|tags|author-bio|subscribe|paywall|sponsored)($|[\s_-])/i;
+
+function isChrome(el: El): boolean {
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  if (!cls && !id) return false;
+  return CHROME_RE.test(`${cls ?? ''} ${id ?? ''}`);
+}
+
+// Before Readability: it rewrites divs into paragraphs and drops their class names, so chrome has to
+// go while it can still be recognised. An element holding much of the page's text is never removed,
+// whatever its class says (a "related-content-wrapper" around the whole story, say).
+function stripChrome(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const total = (body.textContent ?? '').length || 1;
+  for (const el of Array.from(body.querySelectorAll('[class],[id]'))) {
+    if (!isChrome(el) || !el.isConnected) continue;
+    if ((el.textContent ?? '').length / total > 0.15) continue;
+    el.remove();
+  }
+}
+
 function isHidden(el: El): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
@@ -224,11 +251,16 @@ function fallbackBlocks(body: El): string[] {
 }
 
 function dropLeadingTitle(paragraphs: string[], title: string | null): string[] {
-  // Readability often keeps the <h1> that repeats the title; cleaning would flag it as a duplicate
-  // headline anyway, but keeping it out of the body makes the extracted text match what readers see.
+  // Readability often keeps the <h1> that repeats the title, or a breadcrumb trail ending in it
+  // ("HomeNewsThe headline"); both are chrome above the story, so look only at the first blocks.
   if (!title || paragraphs.length === 0) return paragraphs;
-  const first = norm(paragraphs[0] ?? '');
-  return first === norm(title) ? paragraphs.slice(1) : paragraphs;
+  const t = norm(title);
+  if (t.length < 10) return paragraphs;
+  return paragraphs.filter((p, i) => {
+    if (i > 2) return true;
+    const n = norm(p);
+    return !(n === t || (n.endsWith(t) && n.length <= t.length + 60));
+  });
 }
 
 function norm(s: string): string {

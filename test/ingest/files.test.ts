@@ -63,6 +63,12 @@ describe('ingest: bad inputs give one clear error and the batch goes on', () => 
     expect(rs[1]?.ok).toBe(true);
   });
 
+  it('stdin is read when the input is "-", and its format is sniffed', async () => {
+    const stdin = Readable.from([Buffer.from('{"text":"From a pipe.","title":"P"}\n')]);
+    const rs = await readAll(['-'], {}, { stdin });
+    expect(articleOf(rs[0])).toMatchObject({ input: '-#L1', format: 'text', content: 'From a pipe.', meta: { title: 'P' } });
+  });
+
   it('a gzip bomb is stopped at the decompressed cap with NG_E004', async () => {
     const bomb = join(dir, 'bomb.txt.gz');
     const gz = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x61));

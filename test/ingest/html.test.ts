@@ -80,6 +80,19 @@ describe('extractHtml: blocks', () => {
     expect(text).not.toMatch(/Home|Copyright|figcaption|mayor at the vote|Photo: Jane|Updated: 10:48|Read: the 2023|Schools in the north/);
   });
 
+  it('a breadcrumb trail ending in the headline and chrome marked by class names are left out', () => {
+    const html = page(
+      `<div class="crumbs"><a href="/">Home</a><a href="/news">News</a>Council passes budget in late-night vote</div>` +
+        para(body[0]!) +
+        `<div class="share-bar">Share on Facebook Share on Twitter Email this article to a friend</div>` +
+        para(body[1]!) +
+        `<div class="related-stories"><h3>More from the council</h3><p>Earlier: the council debated a tax on tourist flats for three hours.</p></div>` +
+        para(body[2]!) +
+        para(body[3]!),
+    ).replace('<title>Council passes budget | Daily Bugle</title>', '<title>Council passes budget in late-night vote</title>');
+    expect(extractHtml(html, null).paragraphs).toEqual(body);
+  });
+
   it('falls back to the page body when readability finds too little', () => {
     const html = `<html><body><div><p>Short notice: the bridge on Main Street is closed until Friday for repairs.</p></div></body></html>`;
     const ex = extractHtml(html, null);

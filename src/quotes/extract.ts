@@ -51,6 +51,11 @@ interface Sent {
   para: number;
 }
 
+/** `PENCE: ...`, `"WALLACE: ...`: a name in capitals, then a colon, at a paragraph start. */
+const TURN = /^(["\u201c]?[ \t]*)([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2})([ \t]*:[ \t]*)/;
+/** Capitalised labels that are not speakers. */
+const NOT_SPEAKERS = new Set(['UPDATE', 'NOTE', 'EDITOR\'S NOTE', 'WATCH', 'READ', 'RELATED', 'PHOTOS', 'PHOTO', 'VIDEO', 'CORRECTION', 'ABSTRACT', 'SOURCE', 'SOURCES', 'BREAKING', 'EXCLUSIVE', 'NEW', 'MORE', 'ALSO', 'UPDATED']);
+const COLON_CUE: CueEntry = { lemma: ':', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'before' };
 const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'after' };
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
@@ -76,6 +81,7 @@ class Extractor {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly regionCue = new Map<number, Cue>();
   private readonly quoteSpans = new Set<string>();
+  private readonly turns: { name: Span; colon: number; region: QuoteRegion }[] = [];
 
   constructor(
     private readonly doc: Doc,
@@ -92,6 +98,7 @@ class Extractor {
     this.hasPos = toks.some((t) => t.pos !== '');
     const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
     this.regions = findQuoteRegions(this.text, paras);
+    this.findTranscriptTurns(paras);
     this.inRegion = new Int32Array(toks.length);
     let r = 0;
     for (let t = 0; t < toks.length; t++) {
@@ -112,7 +119,46 @@ class Extractor {
     this.index = new MentionIndex(doc);
   }
 
+  /**
+   * Transcript turns: a paragraph opening with a speaker's name in capitals and a colon
+   * (`PENCE: Well, look, ...`) is that speaker's quote, whatever quote marks it carries.
+   */
+  private findTranscriptTurns(paras: readonly Span[]): void {
+    for (const p of paras) {
+      const m = TURN.exec(this.text.slice(p.start, Math.min(p.end, p.start + 60)));
+      if (!m || NOT_SPEAKERS.has(m[2]!)) continue;
+      const nameStart = p.start + m[1]!.length;
+      const nameEnd = nameStart + m[2]!.length;
+      const start = p.start + m[0].length;
+      let end = p.end;
+      while (end > start && /[\s"\u201d]/.test(this.text[end - 1]!)) end--;
+      if (end - start < 2) continue;
+      const region: QuoteRegion = { start, end, inner: { start, end }, multiParagraph: false };
+      const kept = this.regions.filter((r) => r.end <= p.start || r.start >= p.end);
+      kept.push(region);
+      kept.sort((a, b) => a.start - b.start);
+      this.regions.length = 0;
+      this.regions.push(...kept);
+      this.turns.push({ name: { start: nameStart, end: nameEnd }, colon: start - m[3]!.length, region });
+    }
+  }
+
+  private emitTurns(): void {
+    for (const t of this.turns) {
+      const i = this.tokenAt(t.colon);
+      const a = this.tokenAt(t.name.start);
+      const b = this.tokenAt(t.name.end - 1);
+      if (i < 0 || a < 0 || b < 0) continue;
+      let sent = 0;
+      while (sent + 1 < this.sents.length && this.sents[sent]!.b <= i) sent++;
+      const cue: Cue = { i, j: i + 1, entry: COLON_CUE, sent, subj: [a, b + 1], inherited: false, content: null, used: true };
+      this.regionCue.set(t.region.start, cue);
+      this.emitRegion(t.region, cue, 'direct');
+    }
+  }
+
   run(): QuoteResult {
+    this.emitTurns();
     const allCues: Cue[] = [];
     for (let s = 0; s < this.sents.length; s++) {
       const cues = this.findCues(s);

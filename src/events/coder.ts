@@ -48,6 +48,7 @@ interface Pattern {
   noun: boolean;
   sym: boolean;
   base: string;
+  flags: string;
 }
 const INDEX = new Map<string, Pattern[]>();
 for (const [pattern, cameo, flags = ''] of LEXICON) {
@@ -68,7 +69,7 @@ for (const [pattern, cameo, flags = ''] of LEXICON) {
     gapBefore.push(gap);
     gap = false;
   }
-  const pat: Pattern = { slots, gapBefore, cameo, noun, sym: flags.split(' ').includes('sym'), base: parts[0]!.split('|')[0]! };
+  const pat: Pattern = { slots, gapBefore, cameo, noun, sym: flags.split(' ').includes('sym'), base: parts[0]!.split('|')[0]!, flags };
   for (const f of slots[0]!) {
     const list = INDEX.get(f) ?? [];
     list.push(pat);
@@ -379,6 +380,8 @@ function matchAt(ws: Word[], i: number, pat: Pattern): { j: number; gaps: [numbe
 
 function isNounUse(ws: Word[], i: number): boolean {
   const w = ws[i]!;
+  // "aid agencies", "strike force": a noun modifying the next noun names no event.
+  if (w.pos && /^NN/.test(w.pos) && /^NNS?$/.test(ws[i + 1]?.pos ?? '')) return false;
   if (w.pos) return /^NN/.test(w.pos);
   const prev = ws[i - 1];
   return !!prev && (DETERMINERS.has(prev.lower) || /^(?:of|'s|’s)$/.test(prev.lower));
@@ -387,7 +390,7 @@ function isVerbUse(ws: Word[], i: number): boolean {
   const w = ws[i]!;
   // "his alleged part", "the occupied West Bank": a participle after a determiner is an adjective.
   if (DETERMINERS.has(ws[i - 1]?.lower ?? '') && (w.pos === 'VBN' || w.pos === 'JJ' || (!w.pos && /ed$/.test(w.lower)))) return false;
-  if (w.pos) return /^(?:VB|JJ|MD)/.test(w.pos) || (/^NN/.test(w.pos) && w.lower.endsWith('ed'));
+  if (w.pos) return /^(?:VB|MD)/.test(w.pos) || (/^(?:NN|JJ)/.test(w.pos) && /(?:ed|en)$/.test(w.lower));
   return !isNounUse(ws, i);
 }
 
@@ -595,6 +598,8 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       if (m.pat.noun && !pair && !(light && actor) && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
     }
     if (target?.activity) target = resolveActivity(ctx, target, sent);
+    // Resigning has no target ("resigned Sunday as ... in Tbilisi").
+    if (m.pat.flags.includes('intr') && !passive) target = null;
     // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
     // by-phrase, is background to the sentence's main event; its actor is unknown.
     if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) continue;
@@ -707,12 +712,19 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
     const first = ws[a]!.lower;
     if (k < segs.length - 1 && (SUBORD.has(first) || PREPS.has(first) || first === 'according')) continue;
     const g = groupsIn(ctx, ws[a]!.start, ws[b]!.end)[0];
-    if (!g) {
-      const pron = ws.slice(a, b + 1).find((w) => PRONOUNS.has(w.lower));
-      if (pron) { subject = pronounGroup(ctx, ws, pron, afterSpeech, sent); if (subject) break; }
-      continue;
+    // A pronoun before any name is the subject ("they would blockade Paris").
+    const pron = ws.slice(a, b + 1).find((w) => PRONOUNS.has(w.lower) && (!g || w.end <= g.start));
+    if (pron) {
+      const pg = pronounGroup(ctx, ws, pron, afterSpeech, sent);
+      if (pg) { subject = pg; break; }
     }
+    if (!g) continue;
     subject = g;
+    // "Bosnian Serbs said their forces had ...": a possessive ties a bare sector phrase to the speaker.
+    if (!g.country && !g.entity && afterSpeech >= 0 && /^(?:their|its|his|her|our)$/.test(ws[a]!.lower)) {
+      const sp = subjectOf(ctx, ws, afterSpeech, sent);
+      if (sp?.country) subject = { ...g, country: sp.country };
+    }
     // "The US, Russia, and Switzerland met": a list of countries spans the commas the segments split at.
     const whole = groupsIn(ctx, ws[a]!.start, ws[head - 1]!.end).find((x) => x.start === g.start);
     if (whole?.parts && whole.parts.length > 1) { subject = whole; break; }

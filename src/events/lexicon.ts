@@ -47,7 +47,7 @@ export const LEXICON: readonly LexEntry[] = [
   // 08 yield
   ['release', '084'], ['free', '0841'], ['return ~ weapons|property|land|territory', '084'], ['hand back', '084'],
   ['pay ~ compensation|reparations', '0842'], ['withdraw', '0874'], ['pull out', '0874'], ['withdrawal', '0874', 'n'],
-  ['resign', '0833'], ['step down', '0833'], ['concede', '080'], ['accede', '080'], ['yield', '080'], ['give in', '080'],
+  ['resign', '0833', 'intr'], ['step down', '0833', 'intr'], ['concede', '080'], ['accede', '080'], ['yield', '080'], ['give in', '080'],
   ['lift|ease|relax|shorten ~ sanctions|embargo|ban|restrictions|curfew|emergency|blockade|embargoes', '081'],
   ['declare ~ ceasefire|truce|cease-fire', '0871'], ['allow|permit ~ access|inspectors|aid|return', '086'],
   ['demobilize', '0872'],
@@ -71,7 +71,7 @@ export const LEXICON: readonly LexEntry[] = [
   ['protest', '140'], ['demonstrate', '141'], ['demonstration|rally|march', '141', 'n'], ['hunger strike', '142', 'n'],
   ['stage|hold|begin|start ~ strike|strikes', '143'], ['go on strike', '143'], ['stop work', '143'],
   ['boycott', '143'], ['block|blockade ~ road|roads|bridge|transport|highway|traffic|roadway', '144'],
-  ['riot', '145'], ['throw ~ stones', '145'],
+  ['riot', '145'], ['blockade', '191'], ['throw ~ stones', '145'],
   // 15 force posture
   ['deploy|mobilize|mobilise|mass ~ troops|forces|soldiers|army|military|personnel|police|peacekeepers', '154'],
   ['deployment', '154', 'n'], ['on alert', '152', 'n'], ['conduct|hold|stage ~ exercises|drills', '150'],

@@ -57,6 +57,8 @@ const TURN = /^(["\u201c]?[ \t]*)([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){
 const NOT_SPEAKERS = new Set(['UPDATE', 'NOTE', 'EDITOR\'S NOTE', 'WATCH', 'READ', 'RELATED', 'PHOTOS', 'PHOTO', 'VIDEO', 'CORRECTION', 'ABSTRACT', 'SOURCE', 'SOURCES', 'BREAKING', 'EXCLUSIVE', 'NEW', 'MORE', 'ALSO', 'UPDATED']);
 const COLON_CUE: CueEntry = { lemma: ':', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'before' };
 const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'after' };
+/** Words that begin a clause, so a "that" after them is not the cue's complementiser. */
+const SUBJECT_START = new Set(['i', 'he', 'she', 'we', 'they', 'there', 'it', 'you', 'who', 'which']);
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
@@ -220,7 +222,11 @@ class Extractor {
       const next = this.raw[i + 1] ?? '';
       return next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[i + 2] ?? '')) || (i > a && this.inRegion[i - 1] !== 0) || (i > a + 1 && this.inRegion[i - 2] !== 0);
     }
-    if ((e.form === 'past' || e.form === 'pp') && /^(be|been|being|is|was|were|are|get|got)$/.test(prev)) return false;
+    if (e.form === 'past' || e.form === 'pp') {
+      let q = i - 1;
+      while (q > a && ADVERBIALS.has(this.low[q]!) && !/^(be|been|being|is|was|were|are)$/.test(this.low[q]!)) q--;
+      if (/^(be|been|being|is|was|were|are|get|got)$/.test(this.low[q] ?? '')) return false;
+    }
     if (i > a && isCapitalized(this.raw[i]!) && !isQuoteMark(prev)) return false;
     // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
     if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
@@ -248,8 +254,12 @@ class Extractor {
     const end = Math.min(this.low.length, k + 10);
     for (let t = k; t < end; t++) {
       const w = this.low[t]!;
-      if (w === 'that') return true;
+      // A complementiser, not a relative ("a law that requires") or a determiner ("that location").
+      if (w === 'that') return !this.hasPos || this.pos[t] === 'IN' || this.pos[t] === '';
       if (CLAUSE_END.has(w) || w === ',' || this.inRegion[t]) return false;
+      // Only a recipient or an adjunct may stand between the cue and "that"; a verb or a subject
+      // pronoun means the reported clause has already begun.
+      if (this.isVerbTag(t) || SUBJECT_START.has(w)) return false;
     }
     return false;
   }

@@ -32,10 +32,10 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return ctrl / n > 0.1;
 }
 
-/** The charset a page declares in its first bytes (<meta charset> or http-equiv Content-Type), if any. */
+/** The charset a document declares in its first bytes (<meta charset>, http-equiv Content-Type, or <?xml encoding>), if any. */
 export function sniffMetaCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.()-]+)/i.exec(head);
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.()-]+)/i.exec(head) ?? /^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_:.()-]+)/i.exec(head);
   return m ? m[1]!.toLowerCase() : null;
 }
 

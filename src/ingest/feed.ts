@@ -1,6 +1,7 @@
 /** RSS 2.0, RSS 1.0 (RDF) and Atom feeds, parsed with fast-xml-parser into plain entries. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { NgError } from '../errors.js';
+import { normalizeDate } from './dates.js';
 
 /** One feed entry, with what the feed itself says about the article. */
 export interface FeedEntry {
@@ -91,7 +92,7 @@ export function parseFeed(xml: string, input: string | null): Feed {
       entries: ((feed['entry'] ?? []) as Record<string, unknown>[]).map((e) => ({
         title: text(e['title']),
         link: atomLink(e['link']),
-        published: text(e['published']) ?? text(e['updated']),
+        published: normalizeDate(text(e['published']) ?? text(e['updated'])),
         author: authors(e['author']),
         content: text(e['content']) ?? text(e['summary']),
       })),
@@ -104,7 +105,7 @@ function rssItem(it: Record<string, unknown>): FeedEntry {
   return {
     title: text(it['title']),
     link: atomLink(it['link']) ?? (it['guid'] && /^https?:/i.test(text(it['guid']) ?? '') ? text(it['guid']) : null),
-    published: text(it['pubDate']) ?? text(it['dc:date']),
+    published: normalizeDate(text(it['pubDate']) ?? text(it['dc:date'])),
     author: text(it['dc:creator']) ?? text(it['author']),
     content: text(it['content:encoded']) ?? text(it['description']),
   };

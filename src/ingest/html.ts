@@ -5,6 +5,9 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { normalizeDate } from './dates.js';
+
+export { normalizeDate } from './dates.js';
 
 /** What extractHtml finds in a page; every field is null when the page does not say. */
 export interface HtmlExtract {
@@ -396,16 +399,4 @@ function absolute(href: string | null | undefined, base: string | null): string 
   } catch {
     return null;
   }
-}
-
-/** Parses a date the way pages write them; returns ISO 8601, or the original string when it can't. */
-export function normalizeDate(s: string | null): string | null {
-  if (!s) return null;
-  const t = s.trim();
-  // A bare day must stay a day: Date would shift it to UTC midnight and print a time the page never gave.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
-  // A full ISO timestamp keeps its own offset: converting to UTC could move it to another day.
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(t)) return t;
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? t : new Date(ms).toISOString();
 }

@@ -8,7 +8,7 @@ import { decodeBytes, charsetOf } from './decode.js';
 import { formatFromContentType, formatFromName, sniffFormat, type ConcreteFormat } from './detect.js';
 import { parseFeed, type FeedEntry } from './feed.js';
 import { fetchUrl } from './fetch.js';
-import { DEFAULT_MAX_BYTES, pathKind, readFileBytes, readStdinBytes, walkDir } from './files.js';
+import { DEFAULT_MAX_BYTES, gunzipCapped, pathKind, readFileBytes, readStdinBytes, walkDir } from './files.js';
 import { readJsonl } from './jsonl.js';
 import type { RawArticle, ReadOptions, ReadResult } from './types.js';
 
@@ -55,6 +55,8 @@ async function* readFile(path: string, opts: ReadOptions): AsyncGenerator<ReadRe
 
 async function* readUrl(url: string, opts: ReadOptions, entryMeta?: RawArticle['meta']): AsyncGenerator<ReadResult> {
   const page = await fetchUrl(url, opts);
+  // A .gz served as application/gzip (no content-encoding) is still a page: undo it under the same cap.
+  if (page.body[0] === 0x1f && page.body[1] === 0x8b) page.body = await gunzipCapped(page.body, opts.maxBytes ?? DEFAULT_MAX_BYTES, { input: url });
   const ctFormat = formatFromContentType(page.contentType);
   yield* readBytesAs(page.body, url, url, opts, ctFormat, charsetOf(page.contentType), page.finalUrl, entryMeta);
 }
@@ -72,9 +74,9 @@ async function* readBytesAs(
   const place = { input };
   const forced = opts.format && opts.format !== 'auto' ? opts.format : null;
   const byName = name && !URL_RE.test(name) ? formatFromName(name) : null;
-  // Only HTML declares its charset inside itself; look for it unless the format is known to be something else.
-  const maybeHtml = !forced || forced === 'html';
-  const dec = decodeBytes(bytes, { charset, sniffHtmlMeta: maybeHtml && (byName === null || byName === 'html') }, place);
+  // Only HTML and XML declare their charset inside themselves; look unless the format is known to be another.
+  const guess = forced ?? transportFormat ?? byName;
+  const dec = decodeBytes(bytes, { charset, sniffHtmlMeta: guess === null || guess === 'html' || guess === 'feed' }, place);
   const text = dec.text.replace(/^\uFEFF/, '');
   if (text.trim().length === 0) throw new NgError('NG_E002', `input is empty${bytes.length > 0 ? ' (whitespace only)' : ''}; expected article text`, place);
   const format = forced ?? transportFormat ?? byName ?? sniffFormat(text);

@@ -1,5 +1,6 @@
 /** JSONL (one article a line) and JSON (one record or an array of them) readers. */
 import { NgError } from '../errors.js';
+import { normalizeDate } from './dates.js';
 import type { RawArticle, ReadResult } from './types.js';
 
 /** The fields a JSONL record may carry; others are ignored. */
@@ -33,7 +34,7 @@ export function recordToArticle(rec: unknown, input: string, line: number): Read
   if (url) meta.url = url;
   const title = s(r.title);
   if (title) meta.title = title;
-  const published = s(r.published);
+  const published = normalizeDate(s(r.published));
   if (published) meta.published = published;
   const source = s(r.source);
   if (source) meta.source = source;

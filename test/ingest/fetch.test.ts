@@ -34,6 +34,9 @@ beforeAll(async () => {
     } else if (p === '/br') {
       res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' });
       res.end(brotliCompressSync(story(8)));
+    } else if (p === '/page.html.gz') {
+      res.writeHead(200, { 'content-type': 'application/gzip' });
+      res.end(gzipSync(story(9)));
     } else if (p === '/plain') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('Plain text article. It has two sentences.');
@@ -100,11 +103,14 @@ describe('fetch: behaviour against a local server (allowPrivate)', () => {
   });
 
   it('decodes the Content-Type charset, gzip and brotli, and text/plain as text', async () => {
-    const rs = await readAll([`${base}/latin1`, `${base}/gzip`, `${base}/br`, `${base}/plain`], local);
+    const rs = await readAll([`${base}/latin1`, `${base}/gzip`, `${base}/br`, `${base}/plain`, `${base}/page.html.gz`], local);
     expect(articleOf(rs[0]).content).toContain('Bogotá – the capital.');
     expect(articleOf(rs[1]).content).toContain('Story number 7');
     expect(articleOf(rs[2]).content).toContain('Story number 8');
     expect(articleOf(rs[3])).toMatchObject({ format: 'text', content: 'Plain text article. It has two sentences.' });
+    // Served as a gzip file, not gzip-encoded: unpacked, then sniffed as HTML.
+    expect(articleOf(rs[4])).toMatchObject({ format: 'html' });
+    expect(articleOf(rs[4]).content).toContain('Story number 9');
   });
 
   it('HTTP errors, redirect loops, timeouts and oversize bodies each give their own code; the batch goes on', async () => {
@@ -212,7 +218,7 @@ describe('feeds whose links point at the local server', () => {
     const rs = await readAll([rss], local);
     expect(rs).toHaveLength(3);
     const a = articleOf(rs[0]);
-    expect(a).toMatchObject({ input: `${base}/story/11`, format: 'html', meta: { title: 'First', byline: 'Ann Lee', source: 'Local Wire', published: 'Tue, 19 Nov 2019 10:48:00 GMT' } });
+    expect(a).toMatchObject({ input: `${base}/story/11`, format: 'html', meta: { title: 'First', byline: 'Ann Lee', source: 'Local Wire', published: '2019-11-19T10:48:00Z' } });
     expect(a.content).toContain('Story number 11');
     // The link is gone but the feed carries content: use it and say why.
     const b = articleOf(rs[1]);

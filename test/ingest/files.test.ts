@@ -115,6 +115,16 @@ describe('ingest: decoding', () => {
     expect(a.warnings).toBeUndefined();
   });
 
+  it('a feed declaring a legacy encoding in <?xml?> is decoded by it', async () => {
+    const p = join(dir, 'legacy.rss');
+    const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Diario</title><item><title>Espa\xf1a</title><description>El se\xf1or dijo \x93s\xed\x94.</description></item></channel></rss>';
+    writeFileSync(p, Buffer.from(xml, 'latin1'));
+    const a = articleOf((await readAll([p], { followFeedLinks: false }))[0]);
+    expect(a.content).toBe('El señor dijo “sí”.');
+    expect(a.meta.title).toBe('España');
+    expect(a.warnings).toBeUndefined();
+  });
+
   it('UTF-16 with a BOM is decoded', async () => {
     const p = join(dir, 'u16.txt');
     writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kyiv, Ukraine — officials said.', 'utf16le')]));

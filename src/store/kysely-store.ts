@@ -261,14 +261,30 @@ export class KyselyStore implements Store {
   }
 
   async getEntity(key: string): Promise<EntityDetail | null> {
-    const row = await this.db.selectFrom('entity_index').selectAll().where('key', '=', key).executeTakeFirst();
+    // Independent reads, issued together: PostgreSQL spreads them over pooled connections.
+    const [row, roleRows, cooc, quotes, eventsAsActor, eventsAsTarget] = await Promise.all([
+      this.db.selectFrom('entity_index').selectAll().where('key', '=', key).executeTakeFirst(),
+      this.db.selectFrom('article_entities').select(['article_id', 'roles']).where('key', '=', key).orderBy('article_id').execute(),
+      this.db
+        .selectFrom('article_entities as e1')
+        .innerJoin('article_entities as e2', (j) => j.onRef('e2.article_id', '=', 'e1.article_id').onRef('e2.key', '<>', 'e1.key'))
+        .select((eb) => [
+          'e2.key',
+          eb.fn.max('e2.name').as('name'),
+          eb.fn.max('e2.type').as('type'),
+          eb.fn.count('e2.article_id').distinct().as('articles'),
+        ])
+        .where('e1.key', '=', key)
+        .groupBy('e2.key')
+        .orderBy('articles', 'desc')
+        .orderBy('e2.key')
+        .limit(25)
+        .execute(),
+      this.quotes({ speaker: key, limit: 100 }),
+      this.events({ actor: key, limit: 100 }),
+      this.events({ target: key, limit: 100 }),
+    ]);
     if (!row) return null;
-    const roleRows = await this.db
-      .selectFrom('article_entities')
-      .select(['article_id', 'roles'])
-      .where('key', '=', key)
-      .orderBy('article_id')
-      .execute();
     const roles: EntityDetail['roles'] = [];
     const seen = new Set<string>();
     for (const r of roleRows) {
@@ -279,26 +295,6 @@ export class KyselyStore implements Store {
         roles.push({ title: role.title, of: role.of, articleId: r.article_id });
       }
     }
-    const cooc = await this.db
-      .selectFrom('article_entities as e1')
-      .innerJoin('article_entities as e2', (j) => j.onRef('e2.article_id', '=', 'e1.article_id').onRef('e2.key', '<>', 'e1.key'))
-      .select((eb) => [
-        'e2.key',
-        eb.fn.max('e2.name').as('name'),
-        eb.fn.max('e2.type').as('type'),
-        eb.fn.count('e2.article_id').distinct().as('articles'),
-      ])
-      .where('e1.key', '=', key)
-      .groupBy('e2.key')
-      .orderBy('articles', 'desc')
-      .orderBy('e2.key')
-      .limit(25)
-      .execute();
-    const [quotes, eventsAsActor, eventsAsTarget] = [
-      await this.quotes({ speaker: key, limit: 100 }),
-      await this.events({ actor: key, limit: 100 }),
-      await this.events({ target: key, limit: 100 }),
-    ];
     return {
       ...toEntityRow(row),
       roles,

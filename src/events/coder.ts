@@ -9,7 +9,7 @@
  */
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
 import { findActorHits, type ActorHit } from './actors.js';
-import { leaderCountry } from './leaders.js';
+import { findLeaders, leaderCountry } from './leaders.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
 import { goldstein, ploverOf, quadClass } from './ontology.js';
@@ -220,6 +220,11 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
     if (overlapping.length > 0 && !(h.country && overlapping.every((x) => h.start <= x.start && x.end <= h.end))) continue;
     for (const x of overlapping) atoms.splice(atoms.indexOf(x), 1);
     atoms.push({ start: h.start, end: h.end, entity: null, type: null, country: h.country, sector: h.sector, activity: h.activity ?? false });
+  }
+  // Leaders the recogniser missed ("Putin threatened ...").
+  for (const l of findLeaders(text, a, b)) {
+    if (atoms.some((x) => x.start < l.end && l.start < x.end)) continue;
+    atoms.push({ start: l.start, end: l.end, entity: null, type: 'PERSON', country: l.country, sector: 'GOV', activity: false });
   }
   if (ctx.doc.entities.length === 0) {
     // No entity layer: capitalised runs stand in for names so that "President Bush" can be an actor.
@@ -583,7 +588,9 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
         }
         if (!target) {
           // The first phrase naming a country or entity; a bare sector phrase only when nothing better follows.
-          const gs = groupsIn(ctx, ws[m.j]!.end, rightEnd).filter((g) => !actor || g.start !== actor.start);
+          let gs = groupsIn(ctx, ws[m.j]!.end, rightEnd).filter((g) => !actor || g.start !== actor.start);
+          // Where a meeting happens is no party to it ("met in Lima").
+          if (m.pat.sym) gs = gs.filter((g) => !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, g.start - 10), g.start)));
           target = gs.find((g) => g.country || g.entity) ?? gs[0] ?? null;
         }
       }
@@ -595,7 +602,7 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       const light = lightIdx >= 0;
       // Its actor is the light verb's subject ("The ILO reiterated its demand that ...").
       if (m.pat.noun && light && !actor) actor = subjectOf(ctx, ws, lightIdx, sent);
-      if (m.pat.noun && !pair && !(light && actor) && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
+      if (m.pat.noun && !m.actorFrom && !pair && !(light && actor) && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
     }
     if (target?.activity) target = resolveActivity(ctx, target, sent);
     // Resigning has no target ("resigned Sunday as ... in Tbilisi").
@@ -642,7 +649,7 @@ function speechVerbUse(ws: Word[], t: number): boolean {
 const PARTICIPLE = /(?:ed|en|wn|ld|ot|ht|ne|un|nt)$/;
 function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
   const w = ws[m.i]!;
-  if (w.pos ? w.pos !== 'VBN' : !PARTICIPLE.test(w.lower)) return false;
+  if (w.pos ? !(w.pos === 'VBN' || (w.pos === 'JJ' && /(?:ed|en)$/.test(w.lower))) : !PARTICIPLE.test(w.lower)) return false;
   const prev = ws[m.i - 1];
   if (!prev || prev.lower === ',' || BE.has(prev.lower) || /^(?:has|have|had|and|or|but|not|n't|who|which|that|to)$/.test(prev.lower) || prev.lower.endsWith('ly')) return false;
   // "A report released Tuesday ... alleged": a participle after a noun, with the finite verb still to come.

@@ -68,3 +68,17 @@ export function leaderCountry(text: string): string | null {
   const m = RE.exec(text);
   return m ? byName.get(m[0]) ?? null : null;
 }
+
+const RE_ALL = new RegExp(RE.source, 'gu');
+
+/** Every well-known leader's name in text[start, end), with the country. */
+export function findLeaders(text: string, start: number, end: number): { start: number; end: number; country: string }[] {
+  const out: { start: number; end: number; country: string }[] = [];
+  const s = text.slice(start, end);
+  RE_ALL.lastIndex = 0;
+  for (let m = RE_ALL.exec(s); m; m = RE_ALL.exec(s)) {
+    // A capitalised name only ("Bush", not "bush"); the pattern is case-sensitive already.
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, country: byName.get(m[0])! });
+  }
+  return out;
+}

@@ -89,7 +89,7 @@ export const LEXICON: readonly LexEntry[] = [
   ['expel', '174'], ['deport', '174'], ['seize', '171'], ['confiscate', '171'],
   ['demolish|destroy|bulldoze|raze|torch', '171'], ['blow up', '171'], ['crack down', '175'], ['crackdown', '175', 'n'],
   ['impose|declare|extend|reimpose ~ curfew|siege|emergency|blockade|blockades', '172'], ['impose|declare ~ martial law', '172'],
-  ['ban', '172'], ['prevent', '170'], ['disperse', '175'], ['coerce', '170'],
+  ['ban', '172'], ['prevent', '170'], ['disperse', '175'], ['coerce', '170'], ['raid', '170'],
   // 18 assault
   ['kill', '180'], ['wound|injure', '180'], ['assassinate', '186'], ['bomb', '183'], ['bombing', '183', 'n'],
   ['abduct|kidnap|hijack', '181'], ['take ~ hostage', '181'], ['torture', '182'], ['abuse', '182'],

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../../src/doc/types.js';
+import { analyzeTextForEvents } from '../../src/events/pipeline.js';
+
+const analyze = (text: string): Doc => analyzeTextForEvents(text, '2024-06-01');
+const types = (doc: Doc): string[] => doc.events.map((e) => e.action.plover);
+
+describe('events: clause rules', () => {
+  it('absorbs an infinitive of purpose into the event before it', () => {
+    const doc = analyze('Kenyan teachers staged a strike on Monday to demand higher wages.');
+    expect(types(doc)).toEqual(['PROTEST']);
+    expect(doc.events[0]).toMatchObject({ actorCountry: 'KEN', actorSector: 'EDU' });
+  });
+  it('absorbs -ing adjuncts, also coordinated ones', () => {
+    const doc = analyze('Peruvian police raided the camp on Friday, seizing weapons and arresting nine miners.');
+    expect(doc.events.map((e) => e.action.cameo)).toEqual(['170']);
+    const doc2 = analyze('Peruvian police arrested nine miners on Friday, seizing weapons and detaining their leaders.');
+    expect(doc2.events).toHaveLength(1);
+    expect(doc2.events[0]!.action.cameo).toBe('173');
+  });
+  it('does not take an adjectival participle for an action', () => {
+    const doc = analyze('The minister resigned over his alleged role in the occupied territories.');
+    expect(types(doc)).toEqual(['RETREAT']);
+    expect(doc.events[0]!.targetText).toBeNull();
+  });
+  it('skips a reduced relative clause without an actor', () => {
+    const doc = analyze('Ghana released a journalist jailed two years ago, his lawyer said.');
+    expect(doc.events.map((e) => e.action.cameo)).toEqual(['084']);
+  });
+  it('keeps agreement as agreement whatever is agreed', () => {
+    const doc = analyze('Thai and Cambodian commanders agreed to halt the shelling along the border.');
+    expect(new Set(types(doc))).toEqual(new Set(['AGREE']));
+    expect(doc.events.map((e) => e.actorCountry).sort()).toEqual(['KHM', 'THA']);
+  });
+  it('codes a demand noun after a speech verb with that verb\'s subject', () => {
+    const doc = analyze('The African Union repeated its demand that Sudan open its borders to aid convoys.');
+    const e = doc.events.find((x) => x.action.plover === 'REQUEST');
+    expect(e).toMatchObject({ actorCountry: 'IGO', targetCountry: 'SDN' });
+  });
+  it('reads "X said Y must ..." as a demand by X on Y', () => {
+    const doc = analyze('The European Union said Serbia must arrest the suspects.');
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]).toMatchObject({ actorCountry: 'IGO', targetCountry: 'SRB' });
+    expect(doc.events[0]!.action.plover).toBe('REQUEST');
+  });
+  it('resolves "it" after "announced that" to the announcer', () => {
+    const e = analyze('Norway announced that it will send food aid to Yemen.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'NOR', targetCountry: 'YEM', modality: 'planned' });
+    expect(e!.action.plover).toBe('AGREE');
+  });
+  it('turns a planned use of force into a threat and keeps a planned inquiry an inquiry', () => {
+    expect(analyze('Turkey will attack the militants in northern Syria.').events[0]!.action.plover).toBe('THREATEN');
+    expect(analyze('Brazil wants to investigate the Venezuelan envoy.').events[0]!.action.plover).toBe('INVESTIGATE');
+  });
+  it('marks events inside an if-clause hypothetical and drops them without an actor', () => {
+    const doc = analyze('Canada will impose tariffs on steel if it is attacked.');
+    expect(doc.events.every((e) => e.actorCountry === 'CAN')).toBe(true);
+  });
+  it('knows the country of a well-known leader the text does not place', () => {
+    const e = analyze('Putin threatened Ukraine with new sanctions.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'RUS', actorSector: 'GOV', targetCountry: 'UKR' });
+  });
+  it('treats a list of countries as conjoined actors of a mutual event', () => {
+    const doc = analyze('Chile, Peru and Bolivia met in Lima on Tuesday.');
+    const pairs = doc.events.map((e) => `${e.actorCountry}>${e.targetCountry}`).sort();
+    expect(pairs).toEqual(['BOL>CHL', 'BOL>PER', 'CHL>BOL', 'CHL>PER', 'PER>BOL', 'PER>CHL']);
+  });
+  it('does not read "Secretary of State" as a speech verb', () => {
+    const e = analyze('The US Secretary of State criticized Cuba on Monday.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'USA', actorSector: 'GOV', targetCountry: 'CUB' });
+    expect(e!.action.plover).toBe('ACCUSE');
+  });
+});

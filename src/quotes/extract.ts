@@ -10,7 +10,9 @@ import { MentionIndex, resolveSpeaker } from './speaker.js';
 import {
   ADVERBIALS,
   DETERMINERS,
+  EVIDENCE_NOUNS,
   NP_STOPS,
+  SOURCE_NOUNS,
   PREPOSITIONS,
   PRONOUNS,
   RELATIVES,
@@ -188,6 +190,7 @@ class Extractor {
         if (i + n > b) continue;
         let ok = true;
         for (let k = 0; k < n && ok; k++) ok = this.low[i + k] === ph.words[k];
+        if (ok && ph.entry.lemma === 'citing' && !this.citesSource(i + n, b)) ok = false;
         if (ok) {
           hit = { j: i + n, entry: ph.entry };
           break;
@@ -229,6 +232,7 @@ class Extractor {
     }
     if (i > a && isCapitalized(this.raw[i]!) && !isQuoteMark(prev)) return false;
     // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
+    if (e.cls === 'source' && this.evidenceSubject(i, a)) return true;
     if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
       return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1) || this.low[i + 1] === ':';
     }
@@ -237,6 +241,21 @@ class Extractor {
       return this.hasThatClause(i + 1);
     }
     return true;
+  }
+
+  /** "citing officials" / "citing The Times" credit a source; "citing the costs" reports a reason. */
+  private citesSource(k: number, b: number): boolean {
+    const np = this.forwardNP(k, b, true);
+    if (!np) return false;
+    const head = this.low[np[1] - 1]!;
+    return SOURCE_NOUNS.has(head) || isCapitalized(this.raw[np[1] - 1]!);
+  }
+
+  /** The subject right before the cue is a poll, study, report...: "Polls show Clinton ahead". */
+  private evidenceSubject(i: number, a: number): boolean {
+    let q = i - 1;
+    while (q >= a && this.skippable(q)) q--;
+    return q >= a && EVIDENCE_NOUNS.has(this.low[q]!);
   }
 
   /** A quote mark within a few words after the cue ("called him “a loser”"). */
@@ -659,7 +678,7 @@ class Extractor {
     if (this.low[k] === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.low[k]!)) {
       if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.low[k]!)) return null;
     }
-    if (c.entry.cls !== 'speech' && !(c.entry.cls === 'evaluation' && this.quoteSoon(c.j))) return null;
+    if (c.entry.cls !== 'speech' && !(c.entry.cls === 'evaluation' && this.quoteSoon(c.j)) && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a))) return null;
     if (c.subj === null && !c.inherited) return null;
     return this.trim(k, end);
   }

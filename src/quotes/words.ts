@@ -57,3 +57,16 @@ export function isCapitalized(w: string): boolean {
 export function isQuoteMark(w: string): boolean {
   return /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'\u2039\u203a]+$/.test(w);
 }
+
+/** Nouns for evidence that "shows" or "finds" something: "Polls show Clinton ahead". */
+export const EVIDENCE_NOUNS = set(
+  'poll polls survey surveys study studies analysis analyses report reports data average averages research figures ' +
+    'numbers review investigation audit documents document records video footage tally count census estimate estimates ' +
+    'model forecast index ranking findings memo email emails letter statement filing filings',
+);
+/** Nouns naming where a claim came from: "citing officials" credits them, "citing the costs" does not. */
+export const SOURCE_NOUNS = set(
+  'official officials source sources people person spokesman spokeswoman spokesperson aide aides adviser advisers ' +
+    'advisor advisors diplomat diplomats witness witnesses report reports documents data analyst analysts expert experts ' +
+    'officer officers authorities police ministry statement media agency',
+);

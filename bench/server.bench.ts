@@ -99,7 +99,7 @@ async function fillStore(store: Store, n: number): Promise<void> {
   }
   const t0 = performance.now();
   const bases = baseDocs();
-  console.log(`  analysed ${bases.length} base pages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`  ${bases.length} analysed base pages ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (cached after the first analysis)`);
   const t1 = performance.now();
   let added = 0;
   for (let i = 0; added + have < n; i++) {

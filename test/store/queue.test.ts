@@ -12,8 +12,14 @@ describe.each(backends)('work queue on $name', (backend) => {
     store = await openStore(spec);
   });
   afterEach(async () => {
-    await store.close();
-    await drop();
+    // Drop even when opening failed, so a broken run leaves no schema behind.
+    const opened = store as KyselyStore | undefined;
+    store = undefined as unknown as KyselyStore;
+    try {
+      await opened?.close();
+    } finally {
+      await drop();
+    }
   });
 
   it('queue: enqueue is idempotent by key; claims go oldest first and carry the payload', async () => {

@@ -32,8 +32,14 @@ describe.each(backends)('store on $name', (backend) => {
     store = await openStore(spec);
   });
   afterEach(async () => {
-    await store.close();
-    await drop();
+    // Drop even when opening failed, so a broken run leaves no schema behind.
+    const opened = store as KyselyStore | undefined;
+    store = undefined as unknown as KyselyStore;
+    try {
+      await opened?.close();
+    } finally {
+      await drop();
+    }
   });
 
   it('store: migrations are idempotent and start empty', async () => {

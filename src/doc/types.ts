@@ -52,6 +52,8 @@ export interface Role {
   evidence: Span;
   /** A word that changes the role's status: "former", "acting", "interim", "deputy"... */
   qualifier?: string | null;
+  /** The entity id of the organisation the office belongs to ("Pemex CEO", "White House spokesman"). */
+  org?: string | null;
 }
 
 export interface Place {

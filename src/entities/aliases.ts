@@ -17,28 +17,41 @@ export interface NamePart {
 }
 
 const LEAD_RE = new RegExp(
-  `^(?:(?:the|The)\\s+)?(?:(?:${[...TITLE_QUALIFIERS].join('|')})\\s*)?(?:${TITLE_PATTERN})\\s+(?=[A-Z])`,
+  `^(?:(?:the|The)\\s+)?(?:[A-Z][\\p{L}.'\u2019-]*\\s+){0,2}?(?:(?:${[...TITLE_QUALIFIERS].join('|')})\\s*)?(?:${TITLE_PATTERN})\\s+(?=[A-Z])`,
   'u',
 );
+// Party labels news writers put before a name ("Republican Donald Trump").
+const PARTY_RE = /^(?:Republican|Democrat|Democratic|GOP|Conservative|Labour|Liberal|Socialist|Libertarian|Independent|Green)\s+(?=[A-Z][\p{L}.'\u2019-]*\s+[A-Z])/u;
 const POSS_RE = /^\s+(?:Jr\.?|Sr\.?|II|III|IV)$/u;
 
 /**
  * Strips titles in front and a possessive behind: "President Claudia Sheinbaum's" -> "Claudia Sheinbaum".
- * Titles are stripped only while a capitalised word follows, so "General Motors" keeps "Motors".
+ * Titles are stripped only while a capitalised word follows; outside people (`person` false) only
+ * before a known first name, so "General Motors" stays whole.
  */
-export function bareName(s: string): NamePart {
+export function bareName(s: string, person = true): NamePart {
   let start = 0;
   let end = s.length;
+  const party = PARTY_RE.exec(s);
+  if (party) start += party[0].length;
   for (let guard = 0; guard < 4; guard++) {
-    const first = /^(?:[Tt]he\s+)?([\p{L}][\p{L}.-]*)/u.exec(s.slice(start, start + 40));
-    const fw = first?.[1]?.toLowerCase();
-    if (!fw || (!TITLE_FIRST_WORDS.has(fw.replace(/\.$/u, '')) && !TITLE_QUALIFIERS.has(fw))) break;
+    // A title among the first three words, or nothing to strip.
+    const firsts = /^(?:[Tt]he\s+)?([\p{L}][\p{L}.-]*)(?:\s+([\p{L}][\p{L}.-]*))?(?:\s+([\p{L}][\p{L}.-]*))?/u.exec(s.slice(start, start + 60));
+    let any = false;
+    for (const w of [firsts?.[1], firsts?.[2], firsts?.[3]]) {
+      const fw = w?.toLowerCase();
+      if (fw && (TITLE_FIRST_WORDS.has(fw.replace(/\.$/u, '')) || TITLE_QUALIFIERS.has(fw))) any = true;
+    }
+    if (!any) break;
     const m = LEAD_RE.exec(s.slice(start, end));
     if (!m) break;
     const rest = s.slice(start + m[0].length, end);
     if (!/^[A-Z]/u.test(rest)) break;
     start += m[0].length;
   }
+  // Outside PERSON mentions ("General Motors", "Green Bay Packers") a leading title or party word
+  // is stripped only when a known first name follows ("Republican Donald Trump" tagged MISC).
+  if (!person && start > 0 && !genderOfFirstName(/^[\p{L}-]+/u.exec(s.slice(start))?.[0] ?? '')) start = 0;
   // Plain character tests: a regex anchored only at the end would be tried at every position.
   const last = s[end - 1];
   if (last === "'" || last === '\u2019') end--;

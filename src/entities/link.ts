@@ -48,7 +48,20 @@ interface Cluster {
 const ADMIN_WORDS = 'administration|government|cabinet|campaign';
 const ADMIN_AFTER = new RegExp(`^(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})\\b`, 'u');
 const ADMIN_ORG = new RegExp(`^(.+?)(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})$`, 'u');
+const ORG_TAIL = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'group', 'ltd', 'llc', 'plc', 'sa', 'ag', 'holdings']);
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
+
+/** Index of the first prep starting at or after `pos` (preps are in text order). */
+function prepAt(preps: readonly Prep[], pos: number): number {
+  let lo = 0;
+  let hi = preps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (preps[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Binary search: index of the span containing or preceding `pos`. */
 function spanIndex(spans: readonly { start: number; end: number }[], pos: number): number {
@@ -114,8 +127,9 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     const m = raw[i]!;
     if (m.kind !== 'name' && m.kind !== undefined) continue;
     const surface = text.slice(m.start, m.end);
-    let b = bareName(surface);
+    let b = bareName(surface, m.type === 'PERSON');
     let type = m.type;
+    if (type !== 'PERSON' && b.start > 0) type = 'PERSON'; // a title or party word before a first name
     let start = m.start + b.start;
     let end = m.start + b.end;
     if (type !== 'PERSON') {
@@ -244,7 +258,9 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       join(getCluster(p.key, p.type, p.start), p);
       continue;
     }
-    const group = p.type === 'GPE' || p.type === 'LOC' ? 'L' : p.type;
+    // One namespace for the same name under different types ("New York" tagged GPE and ORG); the
+    // entity takes the type most of its mentions have.
+    const group = 'X';
     const k = orgKey(p.name);
     let c: Cluster | null = byKey.get(`${group}:${k}`) ?? null;
     if (!c && p.type === 'ORG' && isAcronym(p.name)) c = acr.get(p.name.replace(/\./gu, '')) ?? null;
@@ -257,11 +273,11 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
         const xs = x.tokens;
         if (xs.length <= words.length) return false;
         const suffix = words.every((w, i) => xs[xs.length - words.length + i] === w);
-        const prefix = words.every((w, i) => xs[i] === w);
+        // A prefix only when what is left is a generic company word ("Pemex" for "Pemex Group").
+        const prefix = words.every((w, i) => xs[i] === w) && xs.slice(words.length).every((w) => ORG_TAIL.has(w));
         return suffix || prefix;
       });
-      if (fits.length === 1 && !/^(?:news|times|post|group|party|department|ministry|council)$/u.test(k)) c = fits[0]!;
-      else if (fits.length === 1 && /^[A-Z]/u.test(p.name)) c = fits[0]!;
+      if (fits.length === 1) c = fits[0]!;
     }
     if (!c) {
       c = getCluster(`${group}:${k}`, p.type, p.start);
@@ -288,6 +304,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   let n = 0;
   for (const c of clusters) {
     if (c.preps.length === 0 && c.extra.length === 0) continue;
+    if (c.key.startsWith('X:')) c.type = majorityType(c);
     const id = `e${++n}`;
     const e: Entity = { id, name: canonicalName(c, text), type: c.type, roles: [], country: null, countryFrom: null, sector: null, relatedTo: null, place: null, mentions: [] };
     for (const p of c.preps) {
@@ -298,7 +315,60 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     entityOf.set(c, e);
   }
 
-  // 6. Roles, gender and country of people.
+  // 6. Countries and sectors of countries, peoples and organisations (people's roles use them).
+  const articleCountries = new Set<string>();
+  for (const [c, e] of entityOf) {
+    if (c.key.startsWith('C:') || c.key.startsWith('N:')) {
+      e.country = c.key.slice(2);
+      e.countryFrom = 'text';
+      articleCountries.add(e.country);
+      if (c.key.startsWith('C:')) e.name = countryName(e.country) ?? e.name;
+    }
+  }
+  for (const [c, e] of entityOf) {
+    if (c.related) continue;
+    if ((c.type === 'GPE' || c.type === 'LOC') && !e.country) {
+      // "White House", "State Department" tagged as places are institutions.
+      const inst = sectorOf(e.name);
+      if (inst) {
+        c.type = 'ORG';
+        e.type = 'ORG';
+      }
+    }
+    if (c.type === 'ORG' || c.type === 'MISC' || c.type === 'FAC') {
+      const hit = findCountry(e.name);
+      if (hit) {
+        e.country = hit.code;
+        e.countryFrom = 'text';
+      }
+      if (c.type === 'ORG') e.sector = sectorOf(e.name);
+    }
+  }
+
+  const byId = new Map<string, Entity>();
+  for (const e of entityOf.values()) byId.set(e.id, e);
+  // The organisation a title belongs to: named inside the title ("Spokesman for the White House") or
+  // right before it ("Pemex CEO", "Mexican Army General"), possibly with a possessive.
+  const affiliation = (titleStart: number, titleEnd: number, runStart: number): { id: string; start: number } | null => {
+    let k = runStart;
+    while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+    if (text[k - 1] === 's' && (text[k - 2] === "'" || text[k - 2] === '\u2019')) k -= 2;
+    const cands: Prep[] = [];
+    let i = prepAt(preps, titleStart - 200);
+    for (; i < preps.length && preps[i]!.start < titleEnd; i++) {
+      const q = preps[i]!;
+      if (q.end === k || (q.start >= titleStart && q.end <= titleEnd)) cands.push(q);
+    }
+    for (const q of cands) {
+      const qc = q.cluster;
+      if (!qc || qc.type === 'PERSON' || qc.key.startsWith('C:') || qc.key.startsWith('N:')) continue;
+      const oe = entityOf.get(qc);
+      if (oe) return { id: oe.id, start: q.start };
+    }
+    return null;
+  };
+
+  // 7. Roles, affiliations, gender and country of people.
   for (const [c, e] of entityOf) {
     if (c.type !== 'PERSON') continue;
     for (const p of c.preps) {
@@ -306,12 +376,19 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       const limit = Math.max(s.start, p.start - 120);
       const before = roleBefore(text, p.start, limit, p.end);
       if (before) {
+        const org = affiliation(before.titleSpan.start, before.titleSpan.end, before.role.evidence.start);
+        if (org) {
+          before.role.org = org.id;
+          if (org.start < before.role.evidence.start) before.role.evidence.start = org.start;
+        }
         addRole(e.roles, before.role);
         titleSpans.push(before.titleSpan);
       }
       const possessive = /^['\u2019]/u.test(text.slice(p.end, p.end + 1));
       const after = possessive ? null : roleAfter(text, p.end, Math.min(s.end, p.end + 160), p.start);
       if (after) {
+        const org = affiliation(after.titleSpan.start, after.titleSpan.end, after.titleSpan.start);
+        if (org) after.role.org = org.id;
         addRole(e.roles, after.role);
         titleSpans.push(after.titleSpan);
       }
@@ -333,36 +410,30 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       e.countryFrom = 'text';
     }
     e.sector = personSector(e.roles);
+    // An office in an organisation: its sector and text-stated country carry over ("Mexican Army general").
+    for (const r of e.roles) {
+      const org = r.org ? byId.get(r.org) : undefined;
+      if (!org || r.qualifier === 'former') continue;
+      if (!e.sector && org.sector) e.sector = org.sector;
+      if (!e.country && org.country && org.countryFrom === 'text') {
+        e.country = org.country;
+        e.countryFrom = 'text';
+      }
+    }
   }
 
-  // 7. Countries, sectors and places of everything else.
-  const articleCountries = new Set<string>();
+  // Administrations take their person's country, known only now.
   for (const [c, e] of entityOf) {
-    if (c.key.startsWith('C:') || c.key.startsWith('N:')) {
-      e.country = c.key.slice(2);
+    if (!c.related) continue;
+    const rel = entityOf.get(c.related);
+    e.relatedTo = rel?.id ?? null;
+    if (rel?.country) {
+      e.country = rel.country;
       e.countryFrom = 'text';
-      articleCountries.add(e.country);
-      if (c.key.startsWith('C:')) e.name = countryName(e.country) ?? e.name;
     }
+    e.sector = c.relWord === 'campaign' ? null : 'GOV';
   }
-  for (const [c, e] of entityOf) {
-    if (c.related) {
-      const rel = entityOf.get(c.related);
-      e.relatedTo = rel?.id ?? null;
-      if (rel?.country) {
-        e.country = rel.country;
-        e.countryFrom = 'text';
-      }
-      e.sector = c.relWord === 'campaign' ? null : 'GOV';
-    } else if (c.type === 'ORG' || c.type === 'MISC' || c.type === 'FAC') {
-      const hit = findCountry(e.name);
-      if (hit) {
-        e.country = hit.code;
-        e.countryFrom = 'text';
-      }
-      if (c.type === 'ORG') e.sector = sectorOf(e.name);
-    }
-  }
+
   if (opts.places !== false) {
     for (const [c, e] of entityOf) {
       if ((c.type !== 'GPE' && c.type !== 'LOC') || e.country) continue;
@@ -397,8 +468,6 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     if (e.type !== 'PERSON') continue;
     for (const m of e.mentions) antecedents.push({ start: m.start, end: m.end, entity: e.id });
   }
-  const byId = new Map<string, Entity>();
-  for (const e of entityOf.values()) byId.set(e.id, e);
   for (const link of resolvePronouns(doc, antecedents, genders)) {
     byId.get(link.entity)?.mentions.push({ start: link.start, end: link.end, text: text.slice(link.start, link.end), kind: 'pronoun' });
   }
@@ -433,6 +502,21 @@ function splitTitleObject(text: string, start: number, end: number): number {
     if (titleInfo(`${titleWord} ${prepPart} ${head.toLowerCase()}`) || (lookupCountry(head)?.form === 'name' && rest.length >= 2)) return off;
   }
   return start;
+}
+
+function majorityType(c: Cluster): EntityType {
+  const counts = new Map<EntityType, number>();
+  let best: EntityType = c.type;
+  let bestN = 0;
+  for (const p of c.preps) {
+    const n = (counts.get(p.type) ?? 0) + 1;
+    counts.set(p.type, n);
+    if (n > bestN) {
+      best = p.type;
+      bestN = n;
+    }
+  }
+  return best;
 }
 
 function personSector(roles: readonly Role[]): string | null {

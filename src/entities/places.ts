@@ -18,6 +18,7 @@ interface City {
 }
 
 let cities: City[] | null = null;
+const MIN_FOREIGN_POPULATION = 100_000;
 let byName: Map<string, number[]> | null = null;
 
 function key(s: string): string {
@@ -56,11 +57,13 @@ export function preloadPlaces(): void {
 
 /**
  * The GeoNames city a name most likely means: among namesakes, one in a country the article names
- * (`preferCountries`, alpha-3), else the most populous. Null when no city has that name.
+ * (`preferCountries`, alpha-3), else the most populous if it is a large city (100,000+) or the article
+ * names no country. Null when no city fits.
  */
 export function resolvePlace(name: string, preferCountries: ReadonlySet<string> = new Set()): Place | null {
   load();
-  const ids = byName!.get(key(name));
+  // GeoNames calls some cities "<name> City" ("New York City", "Mexico City").
+  const ids = byName!.get(key(name)) ?? byName!.get(`${key(name)} city`);
   if (!ids || ids.length === 0) return null;
   let best: City | null = null;
   let bestScore = -1;
@@ -75,6 +78,10 @@ export function resolvePlace(name: string, preferCountries: ReadonlySet<string> 
     }
   }
   if (!best) return null;
+  // When the article names countries and no namesake lies in them, only a large city is likely
+  // meant ("Vermont" in a US story is the state, not a suburb of Melbourne).
+  const inArticle = preferCountries.has(alpha3(best.country) ?? '');
+  if (preferCountries.size > 0 && !inArticle && best.population < MIN_FOREIGN_POPULATION) return null;
   return {
     geonameId: best.cityId,
     name: best.name,

@@ -95,8 +95,16 @@ export function titleInfo(title: string): TitleInfo | null {
 
 const SMALL = new Set(['of', 'to', 'for', 'the', 'and', 'on', 'in']);
 
-/** Normal title case: "secretary of state" -> "Secretary of State"; "ceo" -> "CEO". */
+// Abbreviated titles as they are read out.
+const ABBREVIATIONS: Record<string, string> = {
+  'gov.': 'Governor', 'sen.': 'Senator', 'rep.': 'Representative', 'gen.': 'General', 'lt. gen.': 'Lieutenant General',
+  'maj. gen.': 'Major General', 'adm.': 'Admiral', 'col.': 'Colonel', 'sgt.': 'Sergeant', 'dr.': 'Dr.',
+};
+
+/** Normal title case: "secretary of state" -> "Secretary of State"; "ceo" -> "CEO"; "Gov." -> "Governor". */
 export function titleCase(s: string): string {
+  const ab = ABBREVIATIONS[s.toLowerCase().replace(/\s+/gu, ' ').trim()];
+  if (ab) return ab;
   return s
     .replace(/\s+/gu, ' ')
     .trim()

@@ -148,4 +148,46 @@ describe('entities: other text', () => {
     expect(byName(doc, 'Laura Richardson').roles[0]).toMatchObject({ title: 'General' });
     expect(byName(doc, 'Laura Richardson').sector).toBe('MIL');
   });
+
+  it('reads an affiliation before a title and takes its sector and country', () => {
+    const text = 'White House spokesman Josh Earnest spoke. Mexican Army General Luis Sandoval replied.';
+    const doc = handDoc(text, [['White House', 'GPE'], ['Josh Earnest', 'PERSON'], ['Mexican Army', 'ORG'], ['Luis Sandoval', 'PERSON']]);
+    linkEntities(doc);
+    const wh = byName(doc, 'White House');
+    expect(wh.type).toBe('ORG');
+    expect(wh.place ?? null).toBeNull();
+    const je = byName(doc, 'Josh Earnest');
+    expect(je.roles[0]).toMatchObject({ title: 'Spokesman', org: wh.id });
+    expect(je.sector).toBe('GOV');
+    const ls = byName(doc, 'Luis Sandoval');
+    expect(ls.roles[0]).toMatchObject({ title: 'General', org: byName(doc, 'Mexican Army').id });
+    expect(ls.country).toBe('MEX');
+    expect(ls.sector).toBe('MIL');
+  });
+
+  it('strips party labels and abbreviated titles the recogniser kept in a name', () => {
+    const text = 'Republican Donald Trump met Indiana Gov. Mike Pence. Trump and Pence left.';
+    const doc = handDoc(text, [['Republican Donald Trump', 'MISC'], ['Indiana Gov. Mike Pence', 'PERSON'], ['Trump', 'PERSON'], ['Pence', 'PERSON']]);
+    linkEntities(doc);
+    expect(byName(doc, 'Donald Trump').type).toBe('PERSON');
+    expect(surfaces(byName(doc, 'Donald Trump')).has('Trump')).toBe(true);
+    expect(byName(doc, 'Mike Pence').roles[0]).toMatchObject({ title: 'Governor' });
+  });
+
+  it('keeps one entity for a name typed two ways and resolves "New York" to New York City', () => {
+    const text = 'New York police said New York would pay. The New York Times reported it.';
+    const doc = handDoc(text, [['New York Times', 'ORG'], ['New York', 'GPE']]);
+    doc.mentions![1]!.type = 'ORG';
+    linkEntities(doc);
+    const ny = doc.entities.filter((e) => e.name === 'New York');
+    expect(ny).toHaveLength(1);
+    expect(ny[0]!.place).toMatchObject({ name: 'New York City', country: 'USA' });
+    expect(surfaces(byName(doc, 'New York Times')).has('New York')).toBe(false);
+  });
+
+  it('does not send a US state to a small foreign namesake', () => {
+    const doc = handDoc('The United States said Vermont would vote.', [['United States', 'GPE'], ['Vermont', 'GPE']]);
+    linkEntities(doc);
+    expect(byName(doc, 'Vermont').place ?? null).toBeNull();
+  });
 });

@@ -4,11 +4,15 @@
  * src/store). Data goes to stdout (JSON/JSONL when piped, a readable summary on a terminal); progress
  * and errors go to stderr; the exit code says whether anything failed.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { registerCommonCommands } from './commands.js';
+import { registerEventsCommand } from './events-command.js';
+import { registerQueueCommand } from './queue-command.js';
+import { registerQuotesCommand } from './quotes-command.js';
+import { registerServeCommand } from './serve-command.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -24,35 +28,21 @@ function version(): string {
 }
 
 /** Builds the commander program with every command registered. */
-export async function buildProgram(): Promise<Command> {
+export function buildProgram(): Command {
   const program = new Command('newsgraph')
     .description('who said and did what to whom, when, where, and according to whom — from news articles')
     .version(version())
-    .addOption(new Option('--quiet', 'no progress output on stderr'))
     .showHelpAfterError();
   registerCommonCommands(program);
-  // Commands owned by other modules register themselves when present.
-  const optional: [string, string][] = [
-    ['./quotes-command.js', 'registerQuotesCommand'],
-    ['./events-command.js', 'registerEventsCommand'],
-    ['./serve-command.js', 'registerServeCommand'],
-  ];
-  for (const [file, fn] of optional) {
-    let mod: Record<string, (p: Command) => void>;
-    try {
-      mod = (await import(file)) as Record<string, (p: Command) => void>;
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes(file.slice(2, -3))) continue;
-      throw e;
-    }
-    const register = mod[fn];
-    if (register) register(program);
-  }
+  registerQuotesCommand(program);
+  registerEventsCommand(program);
+  registerServeCommand(program);
+  registerQueueCommand(program);
   return program;
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain || process.argv[1]?.endsWith('/newsgraph') || process.argv[1]?.endsWith('cli/main.ts')) {
-  const program = await buildProgram();
+  const program = buildProgram();
   await program.parseAsync(process.argv);
 }

@@ -3,6 +3,12 @@ import type { Doc, DocMeta } from '../doc/types.js';
 import type { RawArticle } from '../ingest/types.js';
 import { type Component, type Pipeline, buildPipeline } from './component.js';
 import { segmentComponent } from '../text/segment.js';
+import { posComponent } from '../text/pos.js';
+import { nerComponent } from '../entities/ner.js';
+import { valuesComponent } from '../entities/values.js';
+import { entitiesComponent } from '../entities/link.js';
+import { quotesComponent } from '../quotes/index.js';
+import { eventsComponent } from '../events/index.js';
 
 /** Options for analysing one article. */
 export interface AnalyzeOptions {
@@ -17,7 +23,15 @@ export interface AnalyzeOptions {
  * pipeline runs over.
  */
 export function defaultComponents(): Component[] {
-  return [segmentComponent()];
+  return [
+    segmentComponent(),
+    posComponent(),
+    nerComponent(),
+    valuesComponent(),
+    entitiesComponent(),
+    quotesComponent(),
+    eventsComponent(),
+  ];
 }
 
 let shared: Pipeline | null = null;

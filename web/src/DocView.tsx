@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { Doc, Entity } from '../../src/doc/types.js';
-import { buildSegments, docAnnotations, type Ann } from './segments.js';
+import { buildSegments, docAnnotations, withLayers, type Ann } from './segments.js';
 import { OutLink, quoted } from './safe.js';
 import { entityKeyOf } from './api.js';
 
@@ -40,12 +40,15 @@ function docTitle(doc: Doc): string {
   if (doc.meta.title) return doc.meta.title;
   const h = doc.paragraphs.find((p) => p.role === 'headline');
   if (h) return doc.text.slice(h.start, h.end);
-  const first = doc.text.slice(0, 90).trim();
+  const p0 = doc.paragraphs[0];
+  if (p0 && p0.end - p0.start <= 160) return doc.text.slice(p0.start, p0.end);
+  const first = doc.text.slice(0, 90).replace(/\s+/g, ' ').trim();
   return first ? `${first}${doc.text.length > 90 ? '…' : ''}` : '(untitled)';
 }
 
 /** The article view used by the Article and Analyze pages. */
-export function DocView({ doc, linkEntities = true }: { doc: Doc; linkEntities?: boolean }): JSX.Element {
+export function DocView({ doc: given, linkEntities = true }: { doc: Doc; linkEntities?: boolean }): JSX.Element {
+  const doc = useMemo(() => withLayers(given), [given]);
   const anns = useMemo(() => docAnnotations(doc), [doc]);
   const [hover, setHover] = useState<Ann[]>([]);
   const [pinned, setPinned] = useState<Ann[]>([]);

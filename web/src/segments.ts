@@ -26,6 +26,19 @@ export interface Segment {
   anns: Ann[];
 }
 
+/** The doc with every layer present, so documents stored by older versions (or trimmed) still render. */
+export function withLayers(doc: Doc): Doc {
+  return {
+    ...doc,
+    paragraphs: doc.paragraphs ?? [],
+    entities: (doc.entities ?? []).map((e) => ({ ...e, mentions: e.mentions ?? [], roles: e.roles ?? [] })),
+    quotes: doc.quotes ?? [],
+    attributions: doc.attributions ?? [],
+    events: doc.events ?? [],
+    diagnostics: doc.diagnostics ?? [],
+  };
+}
+
 /** Every annotation of a Doc worth showing in its text. */
 export function docAnnotations(doc: Doc): Ann[] {
   const anns: Ann[] = [];

@@ -127,12 +127,14 @@ export class KyselyStore implements Store {
   async putDocs(docs: readonly Doc[]): Promise<PutManyResult[]> {
     if (docs.length === 0) return [];
     try {
-      const results = await this.engine.writeTransaction(this.db, async (trx) => {
-        const out: PutResult[] = [];
-        for (const doc of docs) out.push(await insertDoc(trx, doc));
+      // Writing in id order, not input order: concurrent batches then take their row locks in
+      // one order and cannot deadlock each other over the same articles.
+      const order = docs.map((_, i) => i).sort((a, b) => (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : a - b));
+      return await this.engine.writeTransaction(this.db, async (trx) => {
+        const out: PutManyResult[] = new Array<PutManyResult>(docs.length);
+        for (const i of order) out[i] = { ...(await insertDoc(trx, docs[i]!)), error: null };
         return out;
       });
-      return results.map((r) => ({ ...r, error: null }));
     } catch {
       // A bad article (or a deadlock between two batch writers) sank the batch: redo it one article
       // per transaction, so every good article is stored and only the bad ones report an error.

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { createDoc } from '../../src/doc/doc.js';
 import { NgError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open.js';
+import { createMigrator } from '../../src/store/migrations.js';
+import { dialectFor } from '../../src/store/open.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { backends } from './backends.js';
 import { buildDoc, corpus } from './fixtures.js';
@@ -334,6 +336,39 @@ describe.each(backends)('store on $name', (backend) => {
     } finally {
       await Promise.all(others.map((s) => s.close()));
     }
+  });
+
+  it('write: batches of the same articles in opposite orders from two connections store each once', async () => {
+    const other = await openStore(spec);
+    try {
+      const docs = Array.from({ length: 30 }, (_, i) =>
+        buildDoc({ url: `https://batch.example/${i}`, text: `Port ${i % 5} bulletin number ${i}.`,
+          entities: [{ id: 'p', name: `Port ${i % 5}`, type: 'LOC' }] }),
+      );
+      // Opposite orders invite a deadlock on PostgreSQL; the loser must fall back, not fail.
+      const [a, b] = await Promise.all([store.putDocs(docs), other.putDocs([...docs].reverse())]);
+      expect([...a, ...b].filter((r) => r.error !== null)).toEqual([]);
+      expect([...a, ...b].filter((r) => r.added)).toHaveLength(30);
+      expect(await store.countDocs()).toBe(30);
+      expect((await store.searchEntities('port 3'))[0]).toMatchObject({ articles: 6, mentions: 6 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('store: every migration can be undone and redone', async () => {
+    for (const d of corpus()) await store.putDoc(d);
+    const migrator = createMigrator(store.kysely, dialectFor(spec));
+    const names = (await migrator.getMigrations()).map((m) => m.name);
+    for (let i = 0; i < names.length; i++) {
+      const r = await migrator.migrateDown();
+      expect(r.error).toBeUndefined();
+    }
+    expect((await migrator.getMigrations()).every((m) => m.executedAt === undefined)).toBe(true);
+    await store.migrate();
+    expect(await store.countDocs()).toBe(0);
+    await store.putDoc(corpus()[0]!);
+    expect((await store.searchArticles({ q: 'invasion' })).items).toHaveLength(1);
   });
 
   it('write: a large article (thousands of entities, quotes, events) is stored whole', async () => {

@@ -218,6 +218,9 @@ function isJunkBlock(b: RawBlock): boolean {
 // attribute so "article-body" or "shared-story" do not trip them.
 const CHROME_RE = /(^|[\s_-])(breadcrumbs?|share|sharing|social|newsletter|related|promo|advert|advertisement|ads?|cookie|consent|comments?|byline|dateline|timestamp|caption|credit|tags|author-bio|subscribe|paywall|sponsored)($|[\s_-])/i;
 
+// Readability finds the byline by these class names; removing them first would lose the author.
+const BYLINE_RE = /byline|author|dateline/i;
+
 function isChrome(el: El): boolean {
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
@@ -233,7 +236,7 @@ function stripChrome(doc: Document): void {
   if (!body) return;
   const total = (body.textContent ?? '').length || 1;
   for (const el of Array.from(body.querySelectorAll('[class],[id]'))) {
-    if (!isChrome(el) || !el.isConnected) continue;
+    if (!isChrome(el) || !el.isConnected || BYLINE_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
     if ((el.textContent ?? '').length / total > 0.15) continue;
     el.remove();
   }
@@ -304,13 +307,23 @@ function readMetadata(doc: Document, url: string | null): PageMeta {
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? get('og:locale', 'language', 'content-language', 'dc.language');
   return {
     title: clean(ld.headline) ?? clean(get('og:title', 'twitter:title', 'dc.title')) ?? clean(doc.querySelector('title')?.textContent),
-    byline: clean(ld.author) ?? clean(get('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author')),
+    byline: clean(ld.author) ?? clean(get('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author')) ?? domByline(doc),
     published: clean(ld.datePublished) ?? clean(get('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date')) ?? clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
     siteName: clean(ld.publisher) ?? clean(get('og:site_name', 'application-name')),
     canonicalUrl: absolute(canonicalHref, url),
     language: htmlLang ? htmlLang.trim().replace('_', '-') || null : null,
     excerpt: clean(get('description', 'og:description', 'twitter:description')),
   };
+}
+
+// Readability only sees a byline in the markup if its first pass walks past it (it drops <header>s
+// early), so read the usual author markup ourselves as the last resort.
+function domByline(doc: Document): string | null {
+  for (const sel of ['[itemprop=author] [itemprop=name]', '[rel=author]', '[itemprop=author]', '.byline', '.author']) {
+    const t = clean(doc.querySelector(sel)?.textContent);
+    if (t && t.length < 100) return t;
+  }
+  return null;
 }
 
 interface LdArticle {

@@ -148,6 +148,11 @@ describe('extractHtml: metadata from the page markup', () => {
     expect(ex.canonicalUrl).toBe('https://bugle.example/budget');
   });
 
+  it('finds the byline in the author markup when no meta tag names it, even inside a <header>', () => {
+    const html = page(`<header><address class="vcard">By <a rel="author" href="/staff/ben">Ben Urich</a></address></header>` + body.map(para).join(''));
+    expect(extractHtml(html, null).byline).toBe('Ben Urich');
+  });
+
   it('a page with no metadata gives nulls, not guesses', () => {
     const ex = extractHtml(`<html><body>${body.map(para).join('')}</body></html>`, null);
     expect(ex).toMatchObject({ byline: null, published: null, canonicalUrl: null, language: null });

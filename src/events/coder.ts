@@ -83,6 +83,7 @@ const set = (s: string): Set<string> => new Set(s.split(' '));
 const PUNCT = /^[,;:.!?()[\]{}"“”‘’'—–]$/;
 const DETERMINERS = set('a an the this these those its their his her our my your any no such some several every each another');
 const BE = set('is are was were be been being am get got gets');
+const DENY = set('deny denies denied denying');
 const NEG = set('not n\'t n’t never no neither nor');
 const PLANNED = set('will would shall \'ll going plans plan planned planning intends intend intended aims aim set wants want wanted seeks seek sought');
 const HYPOTHETICAL = set('may might could can');
@@ -94,7 +95,7 @@ const SPEECH = new Set([
   ...verbForms('reiterate'), ...verbForms('assert'), ...verbForms('argue'), ...verbForms('declare'),
   ...verbForms('express'), ...verbForms('emphasize'), ...verbForms('highlight'), ...verbForms('indicate'),
   ...verbForms('suggest'), ...verbForms('acknowledge'), ...verbForms('admit'), ...verbForms('hope'),
-  ...verbForms('believe'), ...verbForms('write'), ...verbForms('conclude'), 'wrote', 'written',
+  ...verbForms('believe'), ...verbForms('write'), ...verbForms('conclude'), ...verbForms('deny'), 'wrote', 'written',
 ]);
 function isSpeech(w: Word): boolean {
   return w.speech === true;
@@ -249,10 +250,12 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
       for (let w = re.exec(run); w; w = re.exec(run)) {
         const ws0 = st + w.index;
         const we0 = ws0 + w[0].length;
+        const word = w[0].replace(/[.,;:]+$/, '');
         const covered = atoms.some((x) => x.start < we0 && ws0 < x.end);
-        if (covered || !/^[A-Z]/.test(w[0]) || CAP_SKIP.has(w[0])) { flush(); continue; }
+        if (covered || !/^[A-Z]/.test(word) || CAP_SKIP.has(word)) { flush(); continue; }
         if (pieceStart < 0) pieceStart = ws0;
-        pieceEnd = we0;
+        // "U.S." keeps its dots; a sentence's full stop is not part of the name.
+        pieceEnd = /^(?:[A-Z]\.)+$/.test(w[0]) ? we0 : ws0 + word.length;
       }
       flush();
     }
@@ -526,6 +529,8 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     let cameo = m.cameo;
     for (let t = head - 1; t >= 0 && t >= head - 4; t--) {
       const w = ws[t]!;
+      // "denied attacking", "denies that its troops attacked": the actor says it did not happen.
+      if (DENY.has(w.lower)) { modality = 'denied'; break; }
       if (PUNCT.test(w.lower) || isSpeech(w)) break;
       if (NEG.has(w.lower)) negated = true;
       if (PLANNED.has(w.lower) || (WILLING.has(w.lower) && ws[t + 1]?.lower === 'to')) {
@@ -547,6 +552,8 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
     const before = ws[head - 1]?.lower ?? '';
     if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) continue;
+    // "helped to plan killings": the help is for what follows, not aid.
+    if (m.pat.base === 'help' && (ws[m.j + 1]?.lower === 'to' || ws[m.j + 1]?.pos === 'VB')) continue;
     // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
     if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') continue;
 
@@ -612,8 +619,17 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) continue;
     // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18).
     if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
+    // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
+    if (m.pat.flags.includes('inv') && !passive) {
+      const fromIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'from' && w.start < rightEnd);
+      const giver = fromIdx >= 0 ? groupsIn(ctx, ws[fromIdx]!.end, rightEnd)[0] ?? null : null;
+      target = actor;
+      actor = giver;
+    }
     if (!actor && !target) continue;
     if (!actor && modality === 'hypothetical') continue;
+    // "Adli Yaish, who had been arrested": a passive without an agent inside a relative clause is background.
+    if (passive && !actor && ws.slice(Math.max(0, m.i - 5), m.i).some((w) => w.lower === 'who' || w.lower === 'which')) continue;
     prevActor = actor ?? prevActor;
 
     const ev: CodedEvent = {
@@ -690,7 +706,10 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
     const w = ws[t]!;
     if (isBoundaryWord(w)) { from = t + 1; break; }
     if (w.lower === 'who' || w.lower === 'which') { relative = t; from = t + 1; break; }
-    if (w.lower === 'that' && t > 0 && !DETERMINERS.has(ws[t + 1]?.lower ?? '')) {
+    const nx = ws[t + 1];
+    // "that" opens a clause before a determiner, pronoun or name ("said that its troops", "that Israel");
+    // before a plain noun it is a determiner ("that decision").
+    if (w.lower === 'that' && t > 0 && nx && (DETERMINERS.has(nx.lower) || PRONOUNS.has(nx.lower) || nx.cap || isSpeech(ws[t - 1]!))) {
       from = t + 1;
       // "Nigeria announced that it will ...": remember the speech verb, whose subject a pronoun refers to.
       for (let u = t - 1; u >= 0 && u >= t - 4; u--) if (isSpeech(ws[u]!)) { afterSpeech = u; break; }
@@ -706,6 +725,8 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
   }
   if (from >= head) {
     if (relative >= 0) return lastGroupBefore(ctx, ws, relative, sent);
+    // "The army denied shelling the town": no subject of its own, so the speaker's.
+    if (afterSpeech >= 0 && afterSpeech === head - 1) return subjectOf(ctx, ws, afterSpeech, sent);
     return null;
   }
   // Comma segments; fronted phrases ("On Friday,", "According to X,", "Although ...,") are skipped.

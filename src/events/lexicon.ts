@@ -43,7 +43,11 @@ export const LEXICON: readonly LexEntry[] = [
   ['provide|give|send|deliver|supply ~ weapons|arms|equipment|material|materiel|intelligence|photographs', '072'],
   ['provide|give|send|deliver ~ food|relief|medicine|shelter', '073'],
   ['contribute|send|provide ~ troops|peacekeepers|soldiers', '074'], ['grant ~ asylum', '075'],
-  ['help', '070'], ['assist', '070'], ['evacuate', '073'], ['open ~ border|borders', '070'], ['aid', '070', 'n'],
+  ['help', '070'], ['assist', '070'],
+  // "X received weapons from Y": Y gives (the actor is in the from-phrase).
+  ['receive|get|obtain|accept ~ weapons|arms|equipment|ammunition', '072', 'inv'],
+  ['receive|get|obtain|accept ~ aid|assistance|funds|loan|loans|grant|supplies|food', '070', 'inv'],
+  ['receive|welcome|host ~ minister|ministers|delegation|delegations|envoy|envoys|president|leader|leaders|visitors', '043'], ['evacuate', '073'], ['open ~ border|borders', '070'], ['aid', '070', 'n'],
   // 08 yield
   ['release', '084'], ['free', '0841'], ['return ~ weapons|property|land|territory', '084'], ['hand back', '084'],
   ['pay ~ compensation|reparations', '0842'], ['withdraw', '0874'], ['pull out', '0874'], ['withdrawal', '0874', 'n'],
@@ -59,7 +63,7 @@ export const LEXICON: readonly LexEntry[] = [
   // 11 disapprove
   ['criticize|criticise|condemn|denounce|blast|slam|decry|deplore|censure|rebuke', '111'],
   ['accuse', '112'], ['blame', '112'], ['allege', '112'], ['complain', '114'], ['sue', '115'],
-  ['convict', '116'], ['find ~ guilty', '116'], ['disapproval|criticism|condemnation', '111', 'n'],
+  ['convict', '116'], ['present|produce|release ~ evidence ~ against', '112'], ['find ~ guilty', '116'], ['disapproval|criticism|condemnation', '111', 'n'],
   // 12 reject
   ['reject', '120'], ['dismiss', '120'], ['rebut', '120'], ['refute', '120'], ['repudiate', '120'], ['refuse', '120'],
   ['decline', '120'], ['oppose', '120'], ['opposition to', '120', 'n'], ['rule out', '120'], ['veto', '129'],
@@ -96,7 +100,7 @@ export const LEXICON: readonly LexEntry[] = [
   ['assault', '182'], ['beat', '182'], ['attack', '180'], ['massacre', '202'],
   // 19 fight
   ['fight', '190'], ['battle', '190'], ['clash', '190', 'sym'], ['shell', '194'], ['shelling', '194', 'n'],
-  ['open fire', '190'], ['fire ~ missile|missiles|rockets|rocket|shells|mortar', '195'],
+  ['open fire', '190'], ['shoot ~ down', '195'], ['shoot', '190'], ['fire|launch ~ missile|missiles|rockets|rocket|shells|mortar|mortars', '195'],
   ['launch ~ artillery|mortar|rocket', '194'], ['launch|carry|conduct ~ air strike|strikes', '195'], ['launch|carry|conduct ~ airstrike|airstrikes', '195'], ['air strike|strikes', '195', 'n'], ['airstrike', '195', 'n'],
   ['launch ~ attack|offensive|strike|strikes|raid', '190'], ['invade', '192'], ['invasion', '192', 'n'],
   ['occupy', '192'], ['capture', '190'], ['engage ~ in ~ firefight', '193'], ['violate ~ ceasefire|truce', '196'],

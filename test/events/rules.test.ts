@@ -71,3 +71,13 @@ describe('events: clause rules', () => {
     expect(e!.action.plover).toBe('ACCUSE');
   });
 });
+
+describe('events: denials', () => {
+  it('keeps a denied action with modality denied and the denier as reporter', () => {
+    const e = analyze('Rwanda denied that its troops attacked Congolese villages.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'RWA', actorSector: 'MIL', targetCountry: 'COD', modality: 'denied' });
+    const g = analyze('The Ethiopian army denied shelling the town.').events[0];
+    expect(g).toMatchObject({ actorCountry: 'ETH', actorSector: 'MIL', modality: 'denied' });
+    expect(g!.action.plover).toBe('FIGHT');
+  });
+});

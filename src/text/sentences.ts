@@ -293,13 +293,21 @@ function startsUpper(text: string, i: number, end: number): boolean {
   return i < end && isUpper(text.charCodeAt(i));
 }
 
+/**
+ * Look-arounds over a word stop after MAX_WORD characters: nothing longer is an abbreviation, and the
+ * cap keeps a space-free run full of periods ("a.Bc.Bc.Bc...") linear instead of quadratic.
+ */
+const MAX_WORD = 64;
+
 function wordStart(text: string, i: number, start: number): number {
-  while (i > start && !isSpace(text.charCodeAt(i - 1))) i--;
+  const stop = Math.max(start, i - MAX_WORD);
+  while (i > stop && !isSpace(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function wordEnd(text: string, i: number, end: number): number {
-  while (i < end && !isSpace(text.charCodeAt(i))) i++;
+  const stop = Math.min(end, i + MAX_WORD);
+  while (i < stop && !isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 

@@ -78,7 +78,7 @@ function isAddress(text: string, a: number, b: number): boolean {
 /** True when text[a, b) (ending in a period at b-1) is an abbreviation that keeps its period. */
 function keepsPeriod(text: string, a: number, b: number): boolean {
   // Only the part after the last hyphen counts: "Mexico-U.S." keeps the period of "U.S.".
-  for (let k = b - 2; k > a; k--) {
+  for (let k = b - 2; k > a && k > b - 16; k--) {
     if (text.charCodeAt(k) === 0x2d) {
       a = k + 1;
       break;
@@ -191,40 +191,46 @@ function flushTail(out: Token[], tail: number[]): void {
   for (let k = tail.length - 2; k >= 0; k -= 2) emit(out, tail[k]!, tail[k + 1]!);
 }
 
-/** The inside of a chunk, after its edges are peeled: inner splits, then clitics. */
+/**
+ * The inside of a chunk, after its edges are peeled: inner splits, then clitics. Iterative, so a long
+ * run of dashes or quotes without spaces cannot exhaust the stack; each piece between splits is
+ * tokenized as a chunk of its own (and holds no further splitter, so that goes one level deep).
+ */
 function middle(text: string, a: number, b: number, out: Token[]): void {
+  let from = a;
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
     let len = 0;
     if (isSplitter(c)) len = 1;
     else if (c === 0x2d) {
       if (k + 1 < b && text.charCodeAt(k + 1) === 0x2d) len = 2;
-      else if (k > a && (text.charCodeAt(k - 1) === DOT || dottedAhead(text, k + 1, b))) len = 1;
+      else if (k > from && (text.charCodeAt(k - 1) === DOT || dottedAhead(text, k + 1, b))) len = 1;
     } else if (c === 0x2c) {
       // "1,000" keeps its comma; "said,and" does not.
-      if (!(k > a && k + 1 < b && isDigit(text.charCodeAt(k - 1)) && isDigit(text.charCodeAt(k + 1)))) len = 1;
+      if (!(k > from && k + 1 < b && isDigit(text.charCodeAt(k - 1)) && isDigit(text.charCodeAt(k + 1)))) len = 1;
     } else if (c === DOT && k + 1 < b && text.charCodeAt(k + 1) === DOT) {
       len = 2;
       while (k + len < b && text.charCodeAt(k + len) === DOT) len++;
-    } else if (c === DOT && k > a && k + 2 < b) {
-      // "world.Today": a missing space after a sentence.
+    } else if (c === DOT && k > from && k + 2 < b) {
+      // "world.Today": a missing space after a sentence; the period goes with the left part.
       const p = text.charCodeAt(k - 1);
       const n1 = text.charCodeAt(k + 1);
       const n2 = text.charCodeAt(k + 2);
-      if ((p >= 97 && p <= 122) && n1 >= 65 && n1 <= 90 && n2 >= 97 && n2 <= 122) {
-        chunk(text, a, k + 1, out);
-        chunk(text, k + 1, b, out);
-        return;
+      if (p >= 97 && p <= 122 && n1 >= 65 && n1 <= 90 && n2 >= 97 && n2 <= 122) {
+        chunk(text, from, k + 1, out);
+        from = k + 1;
       }
-    } else if (c === 0x2f && k > a && k + 1 < b && isLetter(text.charCodeAt(k - 1)) && isLetter(text.charCodeAt(k + 1))) {
-      len = 0; // "and/or" stays whole
     }
     if (len > 0) {
-      if (k > a) chunk(text, a, k, out);
+      if (k > from) chunk(text, from, k, out);
       emit(out, k, k + len);
-      if (k + len < b) chunk(text, k + len, b, out);
-      return;
+      from = k + len;
+      k += len - 1;
     }
+  }
+  if (from > a) {
+    if (from < b) chunk(text, from, b, out);
+    return;
   }
   const cl = cliticLength(text, a, b);
   if (cl > 0 && b - cl > a) {

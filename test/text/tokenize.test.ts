@@ -57,3 +57,12 @@ describe('text: tokenizer', () => {
     expect(got[0]).toEqual({ start: a, end: a + 3, pos: '' });
   });
 });
+
+describe('text: tokenizer on hostile input', () => {
+  it('cuts a 200k-character run of dashes and quotes without spaces without exhausting the stack', () => {
+    const t = 'a\u2014"'.repeat(70_000);
+    const got = tokenize(t);
+    expect(got.length).toBe(210_000);
+    expect(got.every((k, i) => i === 0 || k.start === got[i - 1]!.end)).toBe(true);
+  });
+});

@@ -212,7 +212,7 @@ class Extractor {
   private isVerbUse(i: number, e: CueEntry, a: number): boolean {
     const tag = this.pos[i]!;
     // "said" and "told" are verbs whatever a tagger makes of a capitalised "Said Ellis:".
-    if (this.hasPos && tag !== '' && !tag.startsWith('VB') && e.lemma !== 'say' && e.lemma !== 'tell') return false;
+    if (this.hasPos && tag !== '' && !tag.startsWith('VB') && e.lemma !== 'say' && e.lemma !== 'tell' && !e.frameOnly) return false;
     const prev = i > a ? this.low[i - 1]! : '';
     if (DETERMINERS.has(prev) && prev !== 'that' && prev !== 'all') return false;
     if (prev === "'s") return false;
@@ -223,7 +223,13 @@ class Extractor {
     if (e.lemma === 'call' || (e.cls === 'evaluation' && this.quoteSoon(i + 1))) return this.quoteSoon(i + 1);
     if (e.frameOnly) {
       const next = this.raw[i + 1] ?? '';
-      return next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[i + 2] ?? '')) || (i > a && this.inRegion[i - 1] !== 0) || (i > a + 1 && this.inRegion[i - 2] !== 0);
+      if (next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[i + 2] ?? ''))) return true;
+      // `"...," the article read.`: a quote, then at most a short subject, then the cue.
+      for (let q = i - 1; q >= 0 && i - q <= 6; q--) {
+        if (this.inRegion[q]) return true;
+        if (CLAUSE_END.has(this.low[q]!) || this.isVerbTag(q)) return false;
+      }
+      return false;
     }
     if (e.form === 'past' || e.form === 'pp') {
       let q = i - 1;
@@ -437,7 +443,9 @@ class Extractor {
       }
       if (isPunct(w) && w !== '-' && w !== '&') break;
       if (w === 'of' || w === 'for' || w === 'and' || w === 'to') {
-        const after = this.raw[t + 1] ?? '';
+        const next1 = this.raw[t + 1] ?? '';
+        // "Mr. Morgan of the Sierra Club", "the mother of three": the phrase goes on past "of".
+        const after = w === 'of' && (DETERMINERS.has(next1.toLowerCase()) || /^\d/.test(next1)) ? (/^\d/.test(next1) ? 'X' : (this.raw[t + 2] ?? '')) : next1;
         const beforeW = this.raw[t - 1] ?? '';
         const joinsNames =
           isCapitalized(after) &&

@@ -118,3 +118,30 @@ describe('quotes: speakers', () => {
     expect(doc.quotes[0]!.speaker).toBe('e1');
   });
 });
+
+describe('quotes: newspaper conventions', () => {
+  it('reads a quote signed with a dash and a name', () => {
+    const doc = runQuotes(segmented('“He has never once listened to people like us.” ― Maria Gonzalez\n“We will vote in November.” ― Tom Reyes.'));
+    expect(doc.quotes.map((q) => [q.text, q.speakerText, q.cue?.text])).toEqual([
+      ['He has never once listened to people like us.', 'Maria Gonzalez', '\u2015'],
+      ['We will vote in November.', 'Tom Reyes', '\u2015'],
+    ]);
+  });
+  it('reads transcript turns (NAME: ...) as direct quotes', () => {
+    const doc = runQuotes(segmented('HOST: Will you run again next year?\n\nSMITH: I have not decided, and I will tell you when I have.'));
+    expect(doc.quotes.map((q) => [q.kind, q.speakerText, q.text])).toEqual([
+      ['direct', 'HOST', 'Will you run again next year?'],
+      ['direct', 'SMITH', 'I have not decided, and I will tell you when I have.'],
+    ]);
+  });
+  it('credits what polls show to the polls, and ignores relative "that"', () => {
+    const doc = runQuotes(segmented('New polls show the mayor trailing by six points. Lee said there must be a law that requires a vote.'));
+    expect(doc.attributions.map((a) => [a.sourceText, a.text])).toContainEqual(['New polls', 'the mayor trailing by six points']);
+    expect(doc.quotes.map((q) => q.text)).toContain('there must be a law that requires a vote');
+  });
+  it('takes the whole clause when a partial quote precedes a final frame', () => {
+    const doc = runQuotes(segmented('However good the goal, raising the tax "is a misguided approach," said Mr. Burman.'));
+    expect(doc.quotes.map((q) => [q.kind, q.text])).toContainEqual(['indirect', 'However good the goal, raising the tax "is a misguided approach,"']);
+    expect(doc.quotes.find((q) => q.kind === 'partial')?.speakerText).toBe('Mr. Burman');
+  });
+});

@@ -35,12 +35,20 @@ export function bareName(s: string, person = true): NamePart {
   const party = PARTY_RE.exec(s);
   if (party) start += party[0].length;
   for (let guard = 0; guard < 4; guard++) {
-    // A title among the first three words, or nothing to strip.
-    const firsts = /^(?:[Tt]he\s+)?([\p{L}][\p{L}.-]*)(?:\s+([\p{L}][\p{L}.-]*))?(?:\s+([\p{L}][\p{L}.-]*))?/u.exec(s.slice(start, start + 60));
+    // A title among the first three words (after "the"), or nothing to strip. Plain string scanning:
+    // this runs for every mention.
     let any = false;
-    for (const w of [firsts?.[1], firsts?.[2], firsts?.[3]]) {
-      const fw = w?.toLowerCase();
-      if (fw && (TITLE_FIRST_WORDS.has(fw.replace(/\.$/u, '')) || TITLE_QUALIFIERS.has(fw))) any = true;
+    let ws = start;
+    for (let n = 0; n < 4 && ws < end && !any; n++) {
+      let we = s.indexOf(' ', ws);
+      if (we < 0 || we > end) we = end;
+      const w = s.slice(ws, we).toLowerCase();
+      if (n === 0 && w === 'the') {
+        ws = we + 1;
+        continue;
+      }
+      if (TITLE_FIRST_WORDS.has(w.endsWith('.') ? w.slice(0, -1) : w) || TITLE_QUALIFIERS.has(w)) any = true;
+      ws = we + 1;
     }
     if (!any) break;
     const m = LEAD_RE.exec(s.slice(start, end));

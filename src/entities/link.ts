@@ -477,7 +477,14 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   doc.entities = entities;
 }
 
-const OF_BEFORE = /([\p{L}.-]+)\s+(?:of|to|for)\s+(?:the\s+)?$/u;
+/** The word ending right before `end` (skipping spaces), with its start; '' at a boundary. */
+function wordBefore(text: string, end: number): { word: string; start: number } {
+  let e = end;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && /[\p{L}.-]/u.test(text[b - 1]!)) b--;
+  return { word: text.slice(b, e), start: b };
+}
 
 /**
  * Where the person's name starts when a mention begins with the object of a title before it:
@@ -485,11 +492,10 @@ const OF_BEFORE = /([\p{L}.-]+)\s+(?:of|to|for)\s+(?:the\s+)?$/u;
  * "Ronald Johnson". Returns `start` when there is nothing to split.
  */
 function splitTitleObject(text: string, start: number, end: number): number {
-  const c1 = text.charCodeAt(start - 2);
-  if (start < 4 || !(c1 === 102 || c1 === 111 || c1 === 114 || c1 === 101)) return start; // "of ", "to ", "for ", "the "
-  const m = OF_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
-  if (!m || m[1] === undefined) return start;
-  const titleWord = m[1].toLowerCase();
+  let prep = wordBefore(text, start);
+  if (prep.word === 'the') prep = wordBefore(text, prep.start);
+  if (prep.word !== 'of' && prep.word !== 'to' && prep.word !== 'for') return start;
+  const titleWord = wordBefore(text, prep.start).word.toLowerCase();
   if (!TITLE_FIRST_WORDS.has(titleWord.replace(/\.$/u, ''))) return start;
   const words = text.slice(start, end).split(' ');
   let off = start;
@@ -498,8 +504,7 @@ function splitTitleObject(text: string, start: number, end: number): number {
     const head = words.slice(0, k).join(' ');
     const rest = words.slice(k);
     if (rest.length === 0 || !/^[A-Z]/u.test(rest[0]!)) break;
-    const prepPart = m[0].slice(m[1].length).trim().toLowerCase();
-    if (titleInfo(`${titleWord} ${prepPart} ${head.toLowerCase()}`) || (lookupCountry(head)?.form === 'name' && rest.length >= 2)) return off;
+    if (titleInfo(`${titleWord} ${prep.word} ${head.toLowerCase()}`) || (lookupCountry(head)?.form === 'name' && rest.length >= 2)) return off;
   }
   return start;
 }

@@ -164,6 +164,10 @@ const TITLE_AT = new RegExp(`(?:(${QUALS})\\s*)?(${TITLE_PATTERN})(${OF_PART})`,
 const TITLE_FIRST_WORDS_ALL: ReadonlySet<string> = new Set(
   [...TITLE_FIRST_WORDS, ...TITLE_QUALIFIERS].flatMap((w) => [w, `${w}.`]),
 );
+// (first letter, length) pairs of those words, packed as ((letter - 'a') << 5) | length.
+const TITLE_SHAPES: ReadonlySet<number> = new Set(
+  [...TITLE_FIRST_WORDS_ALL].filter((w) => w.length < 32 && /^[a-z]/u.test(w)).map((w) => ((w.charCodeAt(0) - 97) << 5) | w.length),
+);
 // Every word of every title ("minister" ends "prime minister"), for the quick reject in roleBefore.
 const TITLE_WORDS_ANY: ReadonlySet<string> = new Set(
   [...TITLES.keys(), ...TITLE_QUALIFIERS].flatMap((k) => k.split(' ')),
@@ -202,9 +206,11 @@ export function findRoleMentions(
   if (tokens && tokens.length > 0) {
     for (const t of tokens) {
       const len = t.end - t.start;
-      if (len < 2 || len > 14) continue;
+      if (len < 2 || len > 17) continue;
       const c = text.charCodeAt(t.start) | 32;
       if (c < 97 || c > 122) continue;
+      // First letter and length must fit some title word before any string is made.
+      if (!TITLE_SHAPES.has(((c - 97) << 5) | len)) continue;
       if (TITLE_FIRST_WORDS_ALL.has(text.slice(t.start, t.end).toLowerCase())) starts.push(t.start);
     }
   } else {

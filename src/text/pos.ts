@@ -217,11 +217,24 @@ export class PosTagger {
     };
   }
 
+  /**
+   * Typographic double quotes and the opening single quote say which side they are on; the corpora's
+   * ASCII quotes did not, so their tag is fixed here instead of guessed from context.
+   */
+  private directional(word: string): number | undefined {
+    if (word.length !== 1) return undefined;
+    const c = word.charCodeAt(0);
+    const tag = c === 0x201c || c === 0x2018 || c === 0xab ? '``' : c === 0x201d || c === 0xbb ? "''" : null;
+    if (tag === null) return undefined;
+    const i = this.tags.indexOf(tag);
+    return i >= 0 ? i : undefined;
+  }
+
   private info(word: string): WordInfo {
     let w = this.cache.get(word);
     if (w === undefined) {
       const nw = normWord(word);
-      w = this.infoOf(wordKeys(nw), this.m.tagdict.get(nw) ?? -1);
+      w = this.infoOf(wordKeys(nw), this.directional(word) ?? this.m.tagdict.get(nw) ?? -1);
       // Words follow Zipf's law, so a bounded cache that is simply reset when full keeps hit rates high.
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(word, w);

@@ -26,6 +26,11 @@ describe('text: POS tagger', () => {
     expect(b.map((x) => x.split('/').pop())).toEqual(a.map((x) => x.split('/').pop()));
   });
 
+  it('tags typographic quotes by their direction', () => {
+    const tags = tagged('She said \u201cno\u201d and \u201cnever.\u201d').map((x) => x.split('/').pop());
+    expect(tags).toEqual(['PRP', 'VBD', '``', 'DT', "''", 'CC', '``', 'RB', '.', "''"]);
+  });
+
   it('tags words it never saw from their shape and context', () => {
     // Invented words: suffixes and context must carry the decision.
     const tags = tagged('The zorblaxian officials were quickly flurbing the grentics.').map((x) => x.split('/').pop());

@@ -251,14 +251,28 @@ export function createApp(opts: AppOptions) {
       path: '/api/articles/{id}',
       summary,
       request: method === 'get' ? { params: IdParamSchema, query: DocQuerySchema } : { params: IdParamSchema },
-      responses: { 200: ok, ...errors, 404: json(ErrorSchema, 'No such article (NG_E032)') },
+      responses: {
+        200: ok,
+        304: { description: 'Not modified: the ETag given in If-None-Match still matches (GET only)' },
+        ...errors,
+        404: json(ErrorSchema, 'No such article (NG_E032)'),
+      },
     });
 
   app.openapi(idRoute('get', 'One stored article as newsgraph/doc@1 (by id or URL)', json(DocSchema, 'The article')), async (c) => {
     const { id } = c.req.valid('param');
     const doc = await store.getDoc(id);
     if (!doc) throw new NgError('NG_E032', `no stored article has the id or URL "${id}"`);
-    if (c.req.query('tokens') === 'false') doc.tokens = [];
+    const lean = c.req.query('tokens') === 'false';
+    if (lean) doc.tokens = [];
+    // A stored article never changes under its id (a new version is a new article), so its content
+    // hash is a strong validator; revalidation keeps clients honest after a delete.
+    if (doc.meta.contentHash) {
+      const etag = `"${doc.id}-${doc.meta.contentHash.slice(0, 16)}${lean ? '-lean' : ''}"`;
+      c.header('ETag', etag);
+      c.header('Cache-Control', 'no-cache');
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+    }
     return c.json(doc, 200);
   });
 

@@ -81,6 +81,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(lean.body['tokens']).toEqual([]);
       expect(lean.body['text']).toBe(body['text']);
       expect((await get(`/api/articles/${ids[0]}?tokens=maybe`)).status).toBe(400);
+      const first = await app.request(`/api/articles/${ids[0]}`);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]{16}"$/);
+      const again = await app.request(`/api/articles/${ids[0]}`, { headers: { 'if-none-match': etag! } });
+      expect(again.status).toBe(304);
       const missing = await get('/api/articles/doesnotexist');
       expect(missing.status).toBe(404);
       expect(missing.body).toEqual({ error: { code: 'NG_E032', name: 'not-found', message: expect.stringContaining('doesnotexist') } });

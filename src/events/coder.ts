@@ -252,7 +252,10 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
         const we0 = ws0 + w[0].length;
         const word = w[0].replace(/[.,;:]+$/, '');
         const covered = atoms.some((x) => x.start < we0 && ws0 < x.end);
-        if (covered || !/^[A-Z]/.test(word) || CAP_SKIP.has(word)) { flush(); continue; }
+        // A tagger knows "Speaking", "Last" and "Of" are no names even when capitalised.
+        const tag = ctx.posAt.get(ws0);
+        const notName = tag !== undefined && tag !== '' && !tag.startsWith('NNP');
+        if (covered || !/^[A-Z]/.test(word) || CAP_SKIP.has(word) || notName) { flush(); continue; }
         if (pieceStart < 0) pieceStart = ws0;
         // "U.S." keeps its dots; a sentence's full stop is not part of the name.
         pieceEnd = /^(?:[A-Z]\.)+$/.test(w[0]) ? we0 : ws0 + word.length;
@@ -473,6 +476,9 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     // Inside an absorbed complement ("rejected a US offer to host a summit") everything is absorbed.
     if (wrap === 'absorb' || m.absorbed) {
       next.absorbed = true;
+      // The whole complement goes: "called on Trump to stop attacking Machado and apologize".
+      const end = rightLimit(ws, m.j, sent.end);
+      for (const o of matches.slice(k + 2)) if (ws[o.i]!.start < end && !ws.slice(m.j + 1, o.i).some((w) => isSpeech(w) || isBoundaryWord(w))) o.absorbed = true;
       continue;
     }
     // "threatened to X", "offered to X", "warned that ... will X"; not "vowed opposition to".
@@ -552,6 +558,10 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
     const before = ws[head - 1]?.lower ?? '';
     if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) continue;
+    // "seizing on his comments" is an idiom, not a seizure.
+    if (m.pat.base === 'seize' && /^(?:on|upon)$/.test(ws[m.j + 1]?.lower ?? '')) continue;
+    // "offered no proof": the object is negated.
+    if (ws[m.j + 1]?.lower === 'no') negated = true;
     // "helped to plan killings": the help is for what follows, not aid.
     if (m.pat.base === 'help' && (ws[m.j + 1]?.lower === 'to' || ws[m.j + 1]?.pos === 'VB')) continue;
     // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
@@ -647,7 +657,12 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       }
     } else out.push(ev);
   }
-  for (const ev of out) ev.reporter = reporterOf(ctx, ws, ev.trigger, sent, ev.actor);
+  for (const ev of out) {
+    ev.reporter = reporterOf(ctx, ws, ev.trigger, sent, ev.actor);
+    // "Our troops attacked ...," the Colombian minister said: first person is the speaker's side.
+    const a = ev.actor;
+    if (a && !a.country && ev.reporter?.country && /^(?:our|we|us)\b/i.test(text.slice(a.start, a.end))) ev.actor = { ...a, country: ev.reporter.country };
+  }
   for (const ev of out) {
     if (ev.actor && !ev.actor.activity) ctx.history.push(ev.actor);
     if (ev.target && !ev.target.activity) ctx.history.push(ev.target);

@@ -2,6 +2,7 @@
  * readInputs: files, directories, URLs, stdin, gzip — each input becomes RawArticle(s) or one NgError
  * naming the place, and a bad input never stops the batch.
  */
+import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { NgError, toNgError } from '../errors.js';
 import { decodeBytes, charsetOf } from './decode.js';
@@ -25,6 +26,22 @@ export interface ReadContext {
 }
 
 const URL_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
+// The names readInputs gives JSONL records ("batch.jsonl#L12") can be read back as inputs.
+const LINE_REF_RE = /^(.+)#L(\d+)$/;
+
+async function* readOneLine(ref: string, opts: ReadOptions): AsyncGenerator<ReadResult> {
+  const [, path, n] = LINE_REF_RE.exec(ref)!;
+  const line = Number(n);
+  let found = false;
+  for await (const r of readFile(path!, { ...opts, format: 'jsonl' })) {
+    const at = r.ok ? r.article.input : null;
+    if (at === ref || (!r.ok && r.error.place.line === line) || (!r.ok && r.error.place.line === undefined)) {
+      found = true;
+      yield r;
+    }
+  }
+  if (!found) yield { ok: false, error: new NgError('NG_E001', `${path} has no record on line ${line}`, { input: path!, line }) };
+}
 
 /**
  * Reads every input in order and yields one ReadResult per article or per failed input.
@@ -35,6 +52,7 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}, ctx:
     try {
       if (input === '-') yield* readBytesAs(await readStdinBytes(opts.maxBytes ?? DEFAULT_MAX_BYTES, ctx.stdin), null, '-', opts, null);
       else if (URL_RE.test(input)) yield* readUrl(input, opts);
+      else if (LINE_REF_RE.test(input) && !existsSync(input)) yield* readOneLine(input, opts);
       else if ((await pathKind(input)) === 'dir') {
         for await (const file of walkDir(input)) yield* readFile(file, opts);
       } else yield* readFile(input, opts);

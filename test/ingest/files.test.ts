@@ -204,6 +204,15 @@ describe('ingest: JSONL', () => {
     expect(articleOf(rs[5]).input).toBe(good);
   });
 
+  it('a record name like batch.jsonl#L5 reads that one record back', async () => {
+    const p = join(dir, 'pick.jsonl');
+    writeFileSync(p, ['{"text":"first"}', 'broken', '{"text":"third"}'].join('\n'));
+    expect(articleOf((await readAll([`${p}#L3`]))[0])).toMatchObject({ input: `${p}#L3`, content: 'third' });
+    expect(errorOf((await readAll([`${p}#L2`]))[0])).toMatchObject({ code: 'NG_E006', line: 2 });
+    expect(errorOf((await readAll([`${p}#L9`]))[0])).toMatchObject({ code: 'NG_E001', line: 9 });
+    expect(errorOf((await readAll([`${join(dir, 'absent.jsonl')}#L1`]))[0]).code).toBe('NG_E001');
+  });
+
   it('a .json file holding an array gives one article per element', async () => {
     const p = join(dir, 'list.json');
     writeFileSync(p, JSON.stringify([{ text: 'One.' }, { text: 'Two.' }], null, 2));

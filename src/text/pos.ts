@@ -146,9 +146,8 @@ export class PosTagger {
   private readonly slotRow: Int32Array;
   private readonly mask: number;
   private readonly cache = new Map<string, WordInfo>();
-  private readonly t1Rows: Int32Array;
-  private readonly t2Rows: Int32Array;
-  private readonly t1t2Rows: Int32Array;
+  /** Summed weights of the tag-history features (T1, T2, T1T2) for each (t1, t2), nt floats each. */
+  private readonly history: Float32Array;
   private readonly pads: WordInfo[];
   private readonly scores: Float64Array;
   private readonly rowBuf = new Int32Array(32);
@@ -171,13 +170,17 @@ export class PosTagger {
     }
     const nt = model.tags.length;
     // Tag-history rows, indexed by tag + 2 so START2 (-2) and START1 (-1) fit.
-    this.t1Rows = new Int32Array(nt + 2);
-    this.t2Rows = new Int32Array(nt + 2);
-    this.t1t2Rows = new Int32Array((nt + 2) * (nt + 2));
+    // Tag-history weights depend only on (t1, t2), indexed by tag + 2 so START2 (-2) and START1 (-1)
+    // fit: summing them once here saves three sparse rows per token.
+    this.history = new Float32Array((nt + 2) * (nt + 2) * nt);
     for (let a = -2; a < nt; a++) {
-      this.t1Rows[a + 2] = this.row(t1Key(a));
-      this.t2Rows[a + 2] = this.row(t2Key(a));
-      for (let b = -2; b < nt; b++) this.t1t2Rows[(a + 2) * (nt + 2) + b + 2] = this.row(t1t2Key(a, b));
+      for (let b = -2; b < nt; b++) {
+        const h = ((a + 2) * (nt + 2) + b + 2) * nt;
+        for (const r of [this.row(t1Key(a)), this.row(t2Key(b)), this.row(t1t2Key(a, b))]) {
+          if (r < 0) continue;
+          for (let j = model.offsets[r]!, e = model.offsets[r + 1]!; j < e; j++) this.history[h + model.tagIdx[j]!]! += model.weights[j]!;
+        }
+      }
     }
     this.pads = [PAD_P1, PAD_P2, PAD_N1, PAD_N2].map((k) => this.infoOf(k, -1));
     this.scores = new Float64Array(nt);
@@ -277,14 +280,13 @@ export class PosTagger {
         rows[m++] = p1.asP1Suf;
         rows[m++] = n1.asN1Suf;
         rows[m++] = n1.asN1Shape;
-        rows[m++] = this.t1Rows[t1 + 2]!;
-        rows[m++] = this.t2Rows[t2 + 2]!;
-        rows[m++] = this.t1t2Rows[(t1 + 2) * (nt + 2) + t2 + 2]!;
         rows[m++] = this.row(t1wKey(t1, w.lowerH));
         rows[m++] = this.row(p1wKey(p1.lowerH, w.lowerH));
         rows[m++] = this.row(n1wKey(n1.lowerH, w.lowerH));
         const base = w.base;
-        for (let t = 0; t < nt; t++) sc[t] = base[t]!;
+        const hist = this.history;
+        const h = ((t1 + 2) * (nt + 2) + t2 + 2) * nt;
+        for (let t = 0; t < nt; t++) sc[t] = base[t]! + hist[h + t]!;
         for (let q = 0; q < m; q++) {
           const r = rows[q]!;
           if (r < 0) continue;

@@ -17,7 +17,7 @@ export interface NamePart {
 }
 
 const LEAD_RE = new RegExp(
-  `^(?:(?:the|The)\\s+)?(?:[A-Z][\\p{L}.'\u2019-]*\\s+){0,2}?(?:(?:${[...TITLE_QUALIFIERS].join('|')})\\s*)?(?:${TITLE_PATTERN})\\s+(?=[A-Z])`,
+  `^(?:(?:the|The)\\s+)?(?:[A-Z][\\p{L}.'\u2019-]*\\s+){0,2}?(?:(?:${[...TITLE_QUALIFIERS].map((q) => `[${q[0]}${q[0]!.toUpperCase()}]${q.slice(1)}`).join('|')})\\s*)?(?:${TITLE_PATTERN})\\s+(?=[A-Z])`,
   'u',
 );
 // Party labels news writers put before a name ("Republican Donald Trump").

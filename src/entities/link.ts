@@ -48,6 +48,8 @@ interface Cluster {
 const ADMIN_WORDS = 'administration|government|cabinet|campaign';
 const ADMIN_AFTER = new RegExp(`^(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})\\b`, 'u');
 const ADMIN_ORG = new RegExp(`^(.+?)(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})$`, 'u');
+// A present-tense verb after "the X administration" (possibly after "and its officials").
+const SITTING_AFTER = /^(?:\s+and\s+[^,.;]{0,40}?)?\s+(?:is|are|continues?|remains?|has|have|says|wants|plans|insists|keeps)\b/u;
 const ORG_TAIL = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'group', 'ltd', 'llc', 'plc', 'sa', 'ag', 'holdings']);
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
 
@@ -422,6 +424,23 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     }
   }
 
+  // "former President Trump" next to "the Trump administration ... continue": a date inconsistency
+  // worth showing to the reader, not something to fix silently.
+  for (const [c, e] of entityOf) {
+    if (!c.related || c.relWord !== 'administration') continue;
+    const person = entityOf.get(c.related);
+    const former = person?.roles.find((r) => r.qualifier === 'former' || r.qualifier === 'ex-');
+    if (!person || !former) continue;
+    const sitting = e.mentions.find((m) => SITTING_AFTER.test(text.slice(m.end, m.end + 80)));
+    if (!sitting) continue;
+    doc.diagnostics.push({
+      ruleId: 'entities/former-but-sitting',
+      severity: 'warning',
+      reason: `${person.name} is called "${text.slice(former.evidence.start, former.evidence.end)}" but "${sitting.text}" is written of as acting now`,
+      place: { text: { start: former.evidence.start, end: former.evidence.end } },
+    });
+  }
+
   // Administrations take their person's country, known only now.
   for (const [c, e] of entityOf) {
     if (!c.related) continue;
@@ -559,6 +578,35 @@ export function entitiesComponent(opts: EntitiesOptions = {}): Component {
     run(doc: Doc): void {
       linkEntities(doc, opts);
     },
+  };
+}
+
+/**
+ * A lookup from spans to entities for callers that ask many times (quotes, events): mentions sorted
+ * once, each query a binary search. The innermost covering mention wins.
+ * @example const at = entityIndex(doc); at(speaker.start, speaker.end) // 'e2' or null
+ */
+export function entityIndex(doc: Pick<Doc, 'entities'>): (start: number, end: number) => string | null {
+  const ms: { start: number; end: number; id: string }[] = [];
+  for (const e of doc.entities) for (const m of e.mentions) ms.push({ start: m.start, end: m.end, id: e.id });
+  ms.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Longest mention length bounds how far back a covering mention can start.
+  let maxLen = 0;
+  for (const m of ms) maxLen = Math.max(maxLen, m.end - m.start);
+  return (start: number, end: number): string | null => {
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: { start: number; end: number; id: string } | null = null;
+    for (let i = lo - 1; i >= 0 && ms[i]!.start >= start - maxLen; i--) {
+      const m = ms[i]!;
+      if (m.start <= start && m.end >= end && (!best || m.end - m.start < best.end - best.start)) best = m;
+    }
+    return best ? best.id : null;
   };
 }
 

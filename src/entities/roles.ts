@@ -15,7 +15,8 @@ export interface FoundRole {
 }
 
 const NAMEWORD = "[A-Z][\\p{L}.'\\u2019-]*";
-const QUALS = [...TITLE_QUALIFIERS].join('|');
+// Capitalised too: "Former President Ana Ruiz" opens a sentence.
+const QUALS = [...TITLE_QUALIFIERS].map((q) => `[${q[0]}${q[0]!.toUpperCase()}]${q.slice(1)}`).join('|');
 // "of State", "to Mexico", "of the United States", "of Homeland Security"
 const OF_PART = `(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?${NAMEWORD}(?:\\s+(?:${NAMEWORD}|and|of|the)(?=\\s|$|[,.;:]))*?)?`;
 

@@ -49,7 +49,10 @@ export const TITLES: ReadonlyMap<string, TitleInfo> = new Map<string, TitleInfo>
   ['imam', T('REL', 'm')], ['rabbi', T('REL')], ['ayatollah', T('REL', 'm')],
   ['opposition leader', T('OPP')], ['leader', T(null)], ['supreme leader', T('GOV')],
   ['editor', T('MED')], ['correspondent', T('MED')], ['reporter', T('MED')], ['journalist', T('MED')],
-  ['activist', T('CVL')], ['mr.', T(null, 'm')], ['mrs.', T(null, 'f')], ['ms.', T(null, 'f')],
+  ['activist', T('CVL')], ['politician', T('GOV')], ['diplomat', T('GOV')], ['businessman', T('BUS', 'm')],
+  ['businesswoman', T('BUS', 'f')], ['lawyer', T(null)], ['economist', T(null)], ['professor', T('EDU')],
+  ['analyst', T(null)], ['scientist', T(null)], ['author', T(null)], ['writer', T(null)], ['doctor', T('HLH')],
+  ['opposition figure', T('OPP')], ['dissident', T('OPP')], ['businessperson', T('BUS')], ['mr.', T(null, 'm')], ['mrs.', T(null, 'f')], ['ms.', T(null, 'f')],
   ['miss', T(null, 'f')], ['sir', T(null, 'm')], ['lady', T(null, 'f')], ['dr.', T(null)],
 ]);
 

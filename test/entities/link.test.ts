@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Doc, Entity } from '../../src/doc/types.js';
-import { entitiesComponent, entityAt, linkEntities } from '../../src/entities/link.js';
+import { entitiesComponent, entityAt, entityIndex, linkEntities } from '../../src/entities/link.js';
 import { handDoc } from './helpers.js';
 
 const SEED = readFileSync(new URL('../../../shared/seed/000_381fc5596f504642.txt', import.meta.url), 'utf8');
@@ -70,6 +70,22 @@ describe('entities: seed article with hand-made mentions', () => {
     expect(entityAt(doc, at, at + 3)).toBe(byName(doc, 'Claudia Sheinbaum').id);
     const her = SEED.indexOf('her country');
     expect(entityAt(doc, her, her + 3)).toBe(byName(doc, 'Claudia Sheinbaum').id);
+  });
+
+  it('flags "former President" next to a sitting "Trump administration" as a diagnostic', () => {
+    const d = doc.diagnostics.find((x) => x.ruleId === 'entities/former-but-sitting');
+    expect(d?.severity).toBe('warning');
+    expect(SEED.slice(d!.place.text!.start, d!.place.text!.end)).toBe('former President Donald Trump');
+  });
+
+  it('answers span lookups through an index with the innermost mention', () => {
+    const at = entityIndex(doc);
+    const i = SEED.indexOf('Trump administration');
+    expect(at(i, i + 5)).toBe(byName(doc, 'Donald Trump').id);
+    expect(at(i, i + 20)).toBe(byName(doc, 'Trump administration').id);
+    const she = SEED.indexOf('she affirmed');
+    expect(at(she, she + 3)).toBe(entityAt(doc, she, she + 3));
+    expect(at(0, 7)).toBe(byName(doc, 'Mexican').id);
   });
 
   it('sets mention.entity on every recogniser mention', () => {
@@ -189,5 +205,14 @@ describe('entities: other text', () => {
     const doc = handDoc('The United States said Vermont would vote.', [['United States', 'GPE'], ['Vermont', 'GPE']]);
     linkEntities(doc);
     expect(byName(doc, 'Vermont').place ?? null).toBeNull();
+  });
+
+  it('takes a nationality from an appositive ("X, a Mexican diplomat,") and no diagnostic without cause', () => {
+    const text = 'Juan Perez, a Mexican diplomat, met the press. Former President Ana Ruiz spoke.';
+    const doc = handDoc(text, [['Juan Perez', 'PERSON'], ['Ana Ruiz', 'PERSON']]);
+    linkEntities(doc);
+    expect(byName(doc, 'Juan Perez')).toMatchObject({ country: 'MEX', countryFrom: 'text', sector: 'GOV' });
+    expect(byName(doc, 'Ana Ruiz').roles[0]).toMatchObject({ title: 'President', qualifier: 'former' });
+    expect(doc.diagnostics).toEqual([]);
   });
 });

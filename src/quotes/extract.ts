@@ -574,10 +574,19 @@ class Extractor {
         const last = this.text.slice(r.inner.start, r.inner.end).replace(/[\s'"\u2019\u201d]+$/, '').slice(-1);
         const after = this.text[r.end] ?? '';
         const inverted = c.subj !== null && c.subj[0] >= c.j;
-        let v = c.j;
+        let v = c.subj && c.subj[0] === c.j ? c.subj[1] : c.j;
         while (v < s.b && (ADVERBIALS.has(this.low[v]!) || TIME_WORDS.has(this.low[v]!))) v++;
+        if (c.entry.obj || c.entry.lemma === 'ask') {
+          const rec = this.forwardNP(v, s.b, false);
+          if (rec) v = rec[1];
+          while (v < s.b && (ADVERBIALS.has(this.low[v]!) || TIME_WORDS.has(this.low[v]!))) v++;
+        }
         const nothingAfter = v >= s.b || CLAUSE_END.has(this.low[v]!) || this.low[v] === ',' || this.adjunctToEnd(v, s.b);
-        if ((/[,!?\u2014-]/.test(last) || after === ',' || inverted || nothingAfter || !isCapitalized(this.raw[u + 1] ?? '')) && !found.includes(r)) found.unshift(r);
+        // A cue with its own clause after it (`On "Face the Nation," Ryan said the ...`) reports that
+        // clause, not the quote before it.
+        const framed = /[,!?\u2014-]/.test(last) || after === ',' || !isCapitalized(this.raw[u + 1] ?? '');
+        const ok = this.regionKind(r) === 'partial' ? inverted || nothingAfter : framed || inverted || nothingAfter;
+        if (ok && !found.includes(r)) found.unshift(r);
       }
     }
     if (found.length > 0) {

@@ -360,6 +360,8 @@ interface Match {
   absorbed: boolean;
   /** Folded into the action it governs ("threatened" in "threatened to impose"). */
   merged?: boolean;
+  /** The action a refusal governs ("refused to [meet]"), coded again as a negated event. */
+  refused?: { cameo: string; text: string };
   negated: boolean;
   modality: Modality;
   wrapperEnd: number;
@@ -487,6 +489,8 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (!(toNext || (between.includes('that') && between.length <= 8) || (between.length === 0 && m.j === next.i - 1))) continue;
     // Agreeing to do something is agreement whatever it is ("agreed to postpone the demonstration");
     // offering, promising or vowing a hostile act is a threat.
+    // A refusal is a rejection, and the refused action itself did not happen: keep it, negated.
+    if (wrap === 'refuse') next.refused = { cameo: next.cameo, text: next.text };
     next.cameo = wrap === 'intent' ? (base === 'agree' && !coop(next.cameo) ? '030' : intentCode(next.cameo)) : wrap === 'threat' ? threatCode(next.cameo) : refuseCode(next.cameo);
     next.text = text.slice(ws[m.i]!.start, ws[next.j]!.end);
     next.actorFrom = m.i;
@@ -646,6 +650,7 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       actor, target, cameo, text: m.text, negated, modality, reporter: null,
       trigger: { start: ws[m.i]!.start, end: ws[m.j]!.end },
     };
+    const refusedEv: CodedEvent | null = m.refused && ploverOf(m.refused.cameo) ? { ...ev, cameo: m.refused.cameo, text: m.refused.text, negated: true } : null;
     // Conjoined actors ("Jordan and Britain have agreed") each take part; mutual events pair them up.
     const targets = target?.parts && target.parts.length > 1 ? target.parts : null;
     if (targets) {
@@ -656,6 +661,7 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
         else out.push({ ...ev, actor: p });
       }
     } else out.push(ev);
+    if (refusedEv) out.push(refusedEv);
   }
   for (const ev of out) {
     ev.reporter = reporterOf(ctx, ws, ev.trigger, sent, ev.actor);

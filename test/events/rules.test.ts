@@ -81,3 +81,11 @@ describe('events: denials', () => {
     expect(g!.action.plover).toBe('FIGHT');
   });
 });
+
+describe('events: refusals', () => {
+  it('codes a refusal as a rejection and the refused action as negated', () => {
+    const doc = analyze('Pakistan refused to meet the Indian envoy in Geneva.');
+    expect(doc.events.map((e) => [e.action.plover, e.negated])).toEqual([['REJECT', false], ['CONSULT', true]]);
+    expect(doc.events[1]).toMatchObject({ actorCountry: 'PAK', targetCountry: 'IND' });
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../../src/clean/index.js';
 import type { Doc } from '../../src/doc/types.js';
+import { validateDoc } from '../../src/doc/validate.js';
 import { entitiesComponent, entityAt } from '../../src/entities/link.js';
 import { valuesComponent } from '../../src/entities/values.js';
 import { buildPipeline } from '../../src/pipeline/component.js';
@@ -42,5 +43,9 @@ describe('entities: seed through the real cleaner and segmenter', () => {
   it('normalises "On Friday" to the Friday before publication', () => {
     expect(doc.values.find((v) => v.text === 'Friday')?.normalized).toBe('2025-08-08');
     expect(doc.values.some((v) => v.text === 'recent months' && v.type === 'DATE')).toBe(true);
+  });
+
+  it('keeps the Doc valid against the published JSON Schema', () => {
+    expect(validateDoc(JSON.parse(JSON.stringify(doc)))).toEqual([]);
   });
 });

@@ -34,10 +34,20 @@ export function sniffFormat(text: string): ConcreteFormat {
     if (/<(rss|feed|rdf:rdf)[\s>]/.test(lower)) return 'feed';
     if (/<(html|head|body|p|div|article|title|meta|h[1-6]|section|main|span|a|br|ul|table)[\s/>]/.test(lower)) return 'html';
   }
-  if (lower.startsWith('{') || lower.startsWith('[{') || lower.startsWith('[\n') || lower.startsWith('[ ')) {
-    const firstLine = head.split('\n', 1)[0]!.trim();
-    if (/^\{.*\}$/.test(firstLine) || firstLine.startsWith('[')) return 'jsonl';
-    if (firstLine === '{') return 'jsonl';
+  // JSON only if it parses: a text that opens with "[Updated]" or "{Editor's note}" is still text.
+  if (lower.startsWith('{')) {
+    const firstLine = text.replace(/^\uFEFF/, '').trimStart().split('\n', 1)[0]!.trim();
+    if (parses(firstLine) || parses(text)) return 'jsonl';
   }
+  if (lower.startsWith('[') && parses(text)) return 'jsonl';
   return 'text';
+}
+
+function parses(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,7 +9,7 @@
  *    attached by alternation), so a few misses come from it, not from the splitter.
  */
 import { readFileSync } from 'node:fs';
-import { CORPORA, readGmb } from '../scripts/pos-corpus.js';
+import { CORPORA, detokenize, readGmb } from '../scripts/pos-corpus.js';
 import { splitSentences } from '../src/text/sentences.js';
 
 // 1. Golden rules.
@@ -25,35 +25,6 @@ const failed = rules.filter((r) => {
 console.log(`golden rules: ${rules.length - failed.length}/${rules.length} pass (failing: ${failed.map((r) => `#${r.id}`).join(', ') || 'none'})`);
 
 // 2. Running text.
-const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|\.\.\.)$/;
-const NO_SPACE_AFTER = /^[([{$]$/;
-
-/** Joins tokens into text the way a writer would have typed them. */
-function detokenize(words: string[]): string {
-  let out = '';
-  let openQuote = false;
-  let glueNext = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    let space = out !== '' && !glueNext;
-    glueNext = false;
-    const isQuote = w === '"' || w === '``' || w === "''" || w === "'";
-    // A quote ending the sentence closes a quotation opened in an earlier one.
-    if (isQuote && i === words.length - 1 && i > 0) openQuote = true;
-    if (isQuote) {
-      if (openQuote) space = false;
-      else glueNext = true;
-      openQuote = !openQuote;
-      out += (space ? ' ' : '') + (w === "'" ? "'" : '"');
-      continue;
-    }
-    if (NO_SPACE_BEFORE.test(w)) space = false;
-    if (NO_SPACE_AFTER.test(w)) glueNext = true;
-    out += (space ? ' ' : '') + w;
-  }
-  return out;
-}
-
 const sents = readGmb(CORPORA.gmbDev).map((s) => detokenize(s.words));
 const PASSAGE = 20;
 let tp = 0;

@@ -114,3 +114,46 @@ export function readGmb(path: string): TaggedSentence[] {
   flush();
   return out;
 }
+
+const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|\.\.\.)$/;
+const NO_SPACE_AFTER = /^[([{$]$/;
+
+/**
+ * Joins tokens into text the way a writer would have typed them (approximate: spaces dropped before
+ * punctuation and clitics, after opening brackets, quotes attached by alternation) and returns where
+ * each token landed. Used to make running text for the sentence and tokenizer evaluations.
+ */
+export function detokenizeSpans(words: string[]): { text: string; spans: { start: number; end: number }[] } {
+  let out = '';
+  const spans: { start: number; end: number }[] = [];
+  let openQuote = false;
+  let glueNext = false;
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i]!;
+    let space = out !== '' && !glueNext;
+    glueNext = false;
+    const prev = i > 0 ? words[i - 1]! : '';
+    if (w === "'" && /[sS]$/.test(prev)) {
+      space = false; // plural possessive: "officials'"
+    } else if (w === '"' || w === '``' || w === "''" || w === "'") {
+      // A quote ending the sentence closes a quotation opened in an earlier one.
+      if (i === words.length - 1 && i > 0) openQuote = true;
+      if (openQuote) space = false;
+      else glueNext = true;
+      openQuote = !openQuote;
+      if (w !== "'") w = '"';
+    } else {
+      if (NO_SPACE_BEFORE.test(w)) space = false;
+      if (NO_SPACE_AFTER.test(w)) glueNext = true;
+    }
+    if (space) out += ' ';
+    spans.push({ start: out.length, end: out.length + w.length });
+    out += w;
+  }
+  return { text: out, spans };
+}
+
+/** detokenizeSpans without the spans. */
+export function detokenize(words: string[]): string {
+  return detokenizeSpans(words).text;
+}

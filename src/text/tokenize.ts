@@ -16,6 +16,7 @@ import { abbreviationKind, isDigit, isLetter, isSpace } from './abbreviations.js
  * - Numbers keep their inner , and . ("1,000", "100.00", "1026.253.553"); "$" and "%" are their own
  *   tokens (PTB).
  * - URLs and e-mail addresses are single tokens; punctuation that ends the sentence after them is not.
+ * - "3." at the start of the range (a sentence, for the segmenter) is a list or rank marker: one token.
  */
 
 const DOT = 46;
@@ -273,7 +274,16 @@ export function tokenizeInto(text: string, start: number, end: number, out: Toke
     if (i >= end) break;
     let j = i + 1;
     while (j < end && !isSpace(text.charCodeAt(j))) j++;
-    chunk(text, i, j, out);
+    if (i === start && isListMarker(text, i, j)) emit(out, i, j);
+    else chunk(text, i, j, out);
     i = j;
   }
+}
+
+/** "3." opening a sentence is a list or rank marker and stays one token (as in PTB and CoNLL). */
+function isListMarker(text: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n < 2 || n > 3 || text.charCodeAt(b - 1) !== DOT) return false;
+  for (let k = a; k < b - 1; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
 }

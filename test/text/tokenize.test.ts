@@ -35,6 +35,11 @@ describe('text: tokenizer', () => {
     expect(toks('$1,000.50 or 3.5% of 1,200')).toEqual(['$', '1,000.50', 'or', '3.5', '%', 'of', '1,200']);
   });
 
+  it('keeps a list marker opening a sentence whole, but not a number ending one', () => {
+    expect(toks('3. Gillian Russell')).toEqual(['3.', 'Gillian', 'Russell']);
+    expect(toks('She finished 3.')).toEqual(['She', 'finished', '3', '.']);
+  });
+
   it('keeps URLs and e-mail addresses as single tokens', () => {
     expect(toks('See https://example.com/a-b/c.html. Write to jane.doe@example.com, now.')).toEqual([
       'See', 'https://example.com/a-b/c.html', '.', 'Write', 'to', 'jane.doe@example.com', ',', 'now', '.',

@@ -136,7 +136,7 @@ interface WordInfo {
   fixed: number;
 }
 
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 100_000;
 
 /** A loaded tagger. Create once (loading and indexing the model) and share; tagging is pure. */
 export class PosTagger {

@@ -4,6 +4,7 @@
  * or IGO/NGO/IMG...) and a sector. Country: accuracy over actors whose code is a country, and
  * precision of the countries given. Sector: accuracy over actors with a sector (first three letters,
  * as CAMEO composes codes), and how often no sector is given where the gold has none.
+ * `--gazetteer` also lets capitalised words resolve as large GeoNames cities ("Tokyo" -> JPN).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ for (const line of readFileSync(file, 'utf8').split('\n')) {
   for (const e of rec.expected) actors.push(...e.source, ...e.target);
 }
 
+const gazetteer = process.argv.includes('--gazetteer');
 let cTotal = 0;
 let cRight = 0;
 let cGiven = 0;
@@ -39,7 +41,7 @@ let nTotal = 0;
 let nRight = 0;
 const misses: string[] = [];
 for (const a of actors) {
-  const got = actorCodes(a.text);
+  const got = actorCodes(a.text, { gazetteer });
   const gold = a.code ? (CAMEO_TO_ISO[a.code] ?? a.code) : null;
   const goldIsCountry = gold !== null && /^[A-Z]{3}$/u.test(gold) && !NOT_COUNTRY.has(gold);
   if (goldIsCountry) {
@@ -62,7 +64,7 @@ for (const a of actors) {
   }
 }
 const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
-console.log(`actors: ${actors.length} gold actor phrases from ${file.replace(root, '.')}`);
+console.log(`actors: ${actors.length} gold actor phrases from ${file.replace(root, '.')}${gazetteer ? ' (with the city gazetteer)' : ''}`);
 console.log(`country accuracy (gold is a country): ${pct(cRight, cTotal)}`);
 console.log(`country precision (a country given):   ${pct(cGivenRight, cGiven)}`);
 console.log(`sector accuracy (gold has a sector):  ${pct(sRight, sTotal)}`);

@@ -3,6 +3,7 @@
  * and a CAMEO-style sector from its words ("Mexican troops" -> MEX MIL, "drug cartels" -> CRM).
  */
 import { countryByDemonym, findCountry } from './countries.js';
+import { resolvePlace } from './places.js';
 import { titleInfo } from './titles.js';
 
 /** Country and sector of an actor phrase; either may be null. */
@@ -116,10 +117,30 @@ export function sectorOf(phrase: string): string | null {
   return null;
 }
 
+/** Options of actorCodes. */
+export interface ActorCodesOptions {
+  /** Also try capitalised words as GeoNames cities ("Baghdad police" -> IRQ); loads the gazetteer once. */
+  gazetteer?: boolean;
+}
+
+const CAP_RUN = /[A-Z][\p{L}'\u2019-]*(?:\s+[A-Z][\p{L}'\u2019-]*)*/gu;
+// Cities named like this must be large to count without other evidence: a phrase gives no article context.
+const MIN_CITY_POPULATION = 100_000;
+
 /**
  * Country and sector for a noun phrase that need not be a named entity.
  * @example actorCodes('Mexican troops') // { country: 'MEX', sector: 'MIL' }
  */
-export function actorCodes(text: string): ActorCodes {
-  return { country: findCountry(text)?.code ?? null, sector: sectorOf(text) };
+export function actorCodes(text: string, opts: ActorCodesOptions = {}): ActorCodes {
+  let country = findCountry(text)?.code ?? null;
+  if (!country && opts.gazetteer) {
+    for (const m of text.matchAll(CAP_RUN)) {
+      const place = resolvePlace(m[0].replace(/[\u2019']s$/u, ''), new Set(), MIN_CITY_POPULATION);
+      if (place?.country) {
+        country = place.country;
+        break;
+      }
+    }
+  }
+  return { country, sector: sectorOf(text) };
 }

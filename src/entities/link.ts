@@ -120,6 +120,8 @@ export interface EntitiesOptions {
 export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   const text = doc.text;
   const raw: RawMention[] = doc.mentions ?? [];
+  // Running twice must not repeat this component's diagnostics.
+  doc.diagnostics = doc.diagnostics.filter((d) => !d.ruleId.startsWith('entities/'));
   const sentences = doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
   const order = raw.map((_, i) => i).sort((a, b) => raw[a]!.start - raw[b]!.start || raw[b]!.end - raw[a]!.end);
 

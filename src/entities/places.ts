@@ -58,9 +58,9 @@ export function preloadPlaces(): void {
 /**
  * The GeoNames city a name most likely means: among namesakes, one in a country the article names
  * (`preferCountries`, alpha-3), else the most populous if it is a large city (100,000+) or the article
- * names no country. Null when no city fits.
+ * names no country. `minPopulation` sets a floor for every answer. Null when no city fits.
  */
-export function resolvePlace(name: string, preferCountries: ReadonlySet<string> = new Set()): Place | null {
+export function resolvePlace(name: string, preferCountries: ReadonlySet<string> = new Set(), minPopulation = 0): Place | null {
   load();
   // GeoNames calls some cities "<name> City" ("New York City", "Mexico City").
   const ids = byName!.get(key(name)) ?? byName!.get(`${key(name)} city`);
@@ -77,7 +77,7 @@ export function resolvePlace(name: string, preferCountries: ReadonlySet<string> 
       bestScore = score;
     }
   }
-  if (!best) return null;
+  if (!best || best.population < minPopulation) return null;
   // When the article names countries and no namesake lies in them, only a large city is likely
   // meant ("Vermont" in a US story is the state, not a suburb of Melbourne).
   const inArticle = preferCountries.has(alpha3(best.country) ?? '');

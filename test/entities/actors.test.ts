@@ -26,6 +26,14 @@ describe('actors: codes for noun phrases that are not named entities', () => {
   });
 });
 
+describe('actors: cities through the gazetteer, when asked', () => {
+  it('gives the country of a large city and nothing for an unknown word', () => {
+    expect(actorCodes('Baghdad police', { gazetteer: true })).toEqual({ country: 'IRQ', sector: 'COP' });
+    expect(actorCodes('Baghdad police')).toEqual({ country: null, sector: 'COP' });
+    expect(actorCodes('Zyxwv officials', { gazetteer: true })).toEqual({ country: null, sector: 'GOV' });
+  });
+});
+
 describe('countries: names, spellings and demonyms to alpha-3', () => {
   it('maps everyday forms of the United States and refuses lower-case "us"', () => {
     for (const s of ['U.S.', 'US', 'USA', 'America', 'the United States', 'United States of America']) expect(countryByName(s)).toBe('USA');

@@ -8,6 +8,7 @@
  * codes Y's attack, reported by X.
  */
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
+import { actorCodes } from '../entities/actors.js';
 import { findActorHits, type ActorHit } from './actors.js';
 import { findLeaders, leaderCountry } from './leaders.js';
 import { LEXICON } from './lexicon.js';
@@ -331,8 +332,11 @@ function toGroup(run: Atom[], text: string): Group {
   // A leader the text names without a country ("Putin offered ...") brings it from general knowledge.
   const leader = country ? null : leaderCountry(text.slice(run[0]!.start, run.at(-1)!.end));
   if (leader) country = leader;
-  // The sector comes from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
+  // The sector comes from the phrase's head (the entity layer's actorCodes reads it from the head noun
+  // leftwards), else from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
   let sector: string | null = named?.entity?.sector ?? null;
+  const phrase = text.slice(run[0]!.start, run.at(-1)!.end);
+  if (!sector) sector = actorCodes(phrase).sector;
   if (!sector) sector = run.find((x) => x.sector && !x.country && !x.entity)?.sector ?? null;
   if (!sector) for (const x of run) if (x.sector) sector = x.sector;
   if (!sector && leader) sector = 'GOV';

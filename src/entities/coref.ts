@@ -102,7 +102,18 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
       const score = -2 * d + (ev.subject ? 1 : 0) + (known === g ? 2 : 0);
       scored.push({ entity, score, knownMatch: known === g });
     }
-    if (scored.length === 0) continue;
+    if (scored.length === 0) {
+      // Cataphora: "In his speech, Trump said..." — nobody before, the sentence's next person after a comma.
+      const next = ants[ai];
+      if (next && sentOf(next.start) === sent && text.slice(pr.end, next.start).includes(',')) {
+        const known = genders.get(next.entity);
+        if (!known || known === g) {
+          out.push({ start: pr.start, end: pr.end, entity: next.entity, gender: g });
+          if (!known) genders.set(next.entity, g);
+        }
+      }
+      continue;
+    }
     scored.sort((a, b) => b.score - a.score);
     const top = scored[0]!;
     const second = scored[1];

@@ -215,4 +215,11 @@ describe('entities: other text', () => {
     expect(byName(doc, 'Ana Ruiz').roles[0]).toMatchObject({ title: 'President', qualifier: 'former' });
     expect(doc.diagnostics).toEqual([]);
   });
+
+  it('links a pronoun to the person named after it in the same sentence when nobody came before', () => {
+    const text = 'In his first speech, John Adams thanked the voters.';
+    const doc = handDoc(text, [['John Adams', 'PERSON']]);
+    linkEntities(doc);
+    expect(entityAt(doc, text.indexOf('his'), text.indexOf('his') + 3)).toBe(byName(doc, 'John Adams').id);
+  });
 });

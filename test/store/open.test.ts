@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore, isPostgresSpec } from '../../src/store/open.js';
+import { parsePostgresSpec } from '../../src/store/postgres-dialect.js';
+import { corpus } from './fixtures.js';
+
+describe('openStore', () => {
+  it('open: ":memory:" gives a private, working SQLite store', async () => {
+    const a = await openStore(':memory:');
+    const b = await openStore(':memory:');
+    try {
+      expect((await a.putDoc(corpus()[0]!)).added).toBe(true);
+      expect(await a.countDocs()).toBe(1);
+      expect(await b.countDocs()).toBe(0);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('open: specs that cannot be opened are NG_E030 errors naming the problem', async () => {
+    await expect(openStore('')).rejects.toMatchObject({ code: 'NG_E030' });
+    const dir = mkdtempSync(join(tmpdir(), 'ng-open-'));
+    try {
+      // A directory where a file is: the path cannot be created.
+      writeFileSync(join(dir, 'file'), 'x');
+      await expect(openStore(join(dir, 'file', 'sub', 'x.db'))).rejects.toMatchObject({ code: 'NG_E030' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await expect(openStore('postgres://postgres@127.0.0.1:1/test')).rejects.toMatchObject({ code: 'NG_E030' });
+    await expect(openStore('postgres://postgres@127.0.0.1:5432/test?schema=bad;drop')).rejects.toMatchObject({
+      code: 'NG_E030',
+      message: expect.stringMatching(/not a plain identifier/),
+    });
+  });
+
+  it('open: postgres specs are recognised and their schema split off', () => {
+    expect(isPostgresSpec('postgresql://u@h/db')).toBe(true);
+    expect(isPostgresSpec('data/postgres.db')).toBe(false);
+    expect(parsePostgresSpec('postgres://u@h:5432/db?schema=s1&sslmode=disable')).toEqual({
+      connectionString: 'postgres://u@h:5432/db?sslmode=disable',
+      schema: 's1',
+    });
+  });
+});

@@ -3,6 +3,7 @@
  * articles (../shared/data/quotes/polnear.dev.jsonl). Times the components before quotes (whatever
  * of segment, pos, ner, entities exists: see eval/quotes-doc.ts) and then quotes on the same Docs, in
  * the same process and rounds, and prints the ratio quotes / before (target: under 10%).
+ * Run through `npm run bench` (node --expose-gc) so garbage is collected between the timed phases.
  * Flags: --rounds=N (default 5, after one warm-up pass).
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const texts = readFileSync(file, 'utf8')
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { text: string }).text);
 
+const gc = (globalThis as { gc?: () => void }).gc;
 const pre = await componentsBeforeQuotes();
 const quotes = quotesComponent();
 
@@ -31,8 +33,11 @@ let sentences = 0;
 let found = 0;
 for (let r = 0; r <= rounds; r++) {
   const docs: Doc[] = [];
+  // Collect garbage before each timed phase so neither pays for the other's allocations.
+  gc?.();
   const t0 = performance.now();
   for (const t of texts) docs.push(pre.run(t));
+  gc?.();
   const t1 = performance.now();
   for (const d of docs) quotes.run(d);
   const t2 = performance.now();

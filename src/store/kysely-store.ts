@@ -181,7 +181,7 @@ export class KyselyStore implements Store {
     const fromMs = boundMs(q.from, 'from', false);
     const toMs = boundMs(q.to, 'to', true);
     const text = q.q?.trim() ?? '';
-    const mode = text ? 'rank' : 'date';
+    const mode: 'rank' | 'date' = text && q.sort !== 'date' ? 'rank' : 'date';
     const after = q.cursor ? decodeCursor(q.cursor, mode) : null;
 
     let base = this.db.selectFrom('articles as a');
@@ -195,29 +195,29 @@ export class KyselyStore implements Store {
       );
     }
 
-    let sortValue: RawBuilder<number>;
+    let score: RawBuilder<number> | null = null;
     if (text) {
       const hits = this.engine.searchHits(text);
       if (hits === null) return { items: [], nextCursor: null };
       base = base.innerJoin(hits.as('h'), (j) => j.onRef('h.seq', '=', 'a.seq')) as unknown as typeof base;
-      sortValue = sql<number>`h.score`;
-    } else {
-      sortValue = sql<number>`a.sort_ms`;
+      score = sql<number>`h.score`;
     }
+    const sortValue = mode === 'rank' && score !== null ? score : sql<number>`a.sort_ms`;
     if (after) {
       filters.push(sql<SqlBool>`(${sortValue} < ${after.value} OR (${sortValue} = ${after.value} AND a.seq < ${after.seq}))`);
     }
-    const rows = await base
+    const rows = (await base
       .select(['a.seq', 'a.id', 'a.url', 'a.title', 'a.source', 'a.published'])
       .select(sortValue.as('sort_value'))
+      .select((score ?? sql<number | null>`NULL`).as('score'))
       .where((eb) => eb.and(filters))
       .orderBy(sortValue, 'desc')
       .orderBy('a.seq', 'desc')
       .limit(limit + 1)
-      .execute() as unknown as {
-        seq: number; id: string; url: string | null; title: string | null; source: string | null;
-        published: string | null; sort_value: number;
-      }[];
+      .execute()) as unknown as {
+      seq: number; id: string; url: string | null; title: string | null; source: string | null;
+      published: string | null; sort_value: number; score: number | null;
+    }[];
 
     const page = rows.slice(0, limit);
     const snippets = text ? await this.engine.snippets(this.db, text, page.map((r) => Number(r.seq))) : new Map<number, string>();
@@ -230,7 +230,7 @@ export class KyselyStore implements Store {
         source: r.source,
         published: r.published,
         snippet: snip !== undefined ? markSnippet(snip) : null,
-        rank: text ? Number(r.sort_value) : null,
+        rank: r.score === null ? null : Number(r.score),
       };
     });
     const last = page[page.length - 1];

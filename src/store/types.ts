@@ -22,6 +22,8 @@ export interface ArticleQuery {
   /** An entity key (see EntityRow.key) the article must mention. */
   entity?: string;
   limit?: number;
+  /** Order: by relevance (the default when `q` is given) or newest first (the default, and only order, without `q`). */
+  sort?: 'rank' | 'date';
   /** Opaque cursor from a previous page. */
   cursor?: string;
 }

@@ -159,6 +159,23 @@ describe.each(backends)('store on $name', (backend) => {
     expect(firstPage.items.map((h) => h.id)).toEqual(byRank);
   });
 
+  it('search: sort=date lists matches newest first, still with rank and snippet, and pages by date', async () => {
+    for (let i = 0; i < 5; i++) {
+      // Older articles say "ferry" more often, so rank order and date order differ.
+      await store.putDoc(buildDoc({ url: `https://d.example/${i}`, published: `2025-04-0${i + 1}`,
+        text: `${'Ferry '.repeat(5 - i)}service resumed on day ${i}.` }));
+    }
+    const byRank = await store.searchArticles({ q: 'ferry' });
+    expect(byRank.items.map((h) => h.published)).toEqual(['2025-04-01', '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-05']);
+    const byDate = await store.searchArticles({ q: 'ferry', sort: 'date', limit: 2 });
+    expect(byDate.items.map((h) => h.published)).toEqual(['2025-04-05', '2025-04-04']);
+    expect(byDate.items.every((h) => h.rank !== null && h.snippet!.includes('<mark>'))).toBe(true);
+    const rest = await walk(store, { q: 'ferry', sort: 'date', limit: 2, cursor: byDate.nextCursor! });
+    expect(rest).toHaveLength(3);
+    // A date cursor cannot continue a rank walk.
+    await expect(store.searchArticles({ q: 'ferry', cursor: byDate.nextCursor! })).rejects.toMatchObject({ code: 'NG_E040' });
+  });
+
   it('search: a page walk is stable when articles are added between pages', async () => {
     for (let i = 0; i < 6; i++) {
       await store.putDoc(buildDoc({ url: `https://s.example/${i}`, published: `2025-01-0${i + 1}`, text: `Bulletin ${i} about bridges.` }));

@@ -85,6 +85,7 @@ class Extractor {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly regionCue = new Map<number, Cue>();
   private readonly quoteSpans = new Set<string>();
+  private readonly paraStarts: number[];
   private readonly turns: { name: Span; colon: number; region: QuoteRegion }[] = [];
 
   constructor(
@@ -120,6 +121,7 @@ class Extractor {
       while (p + 1 < paras.length && paras[p]!.end <= s.start) p++;
       this.sents.push({ start: s.start, end: s.end, a, b: t, para: p });
     }
+    this.paraStarts = paras.map((p) => p.start);
     this.index = new MentionIndex(doc);
   }
 
@@ -281,6 +283,7 @@ class Extractor {
       const w = this.low[t]!;
       // A complementiser, not a relative ("a law that requires") or a determiner ("that location").
       if (w === 'that') return !this.hasPos || this.pos[t] === 'IN' || this.pos[t] === '';
+      if (w === ',' && this.low[t + 1] === 'that' && t > k) continue;
       if (CLAUSE_END.has(w) || w === ',' || this.inRegion[t]) return false;
       // Only a recipient or an adjunct may stand between the cue and "that"; a verb or a subject
       // pronoun means the reported clause has already begun.
@@ -567,7 +570,8 @@ class Extractor {
         if (!(inSubj || w === ',' || ADVERBIALS.has(w) || w === '\u2014' || w === '-')) break;
         u--;
       }
-      if (u >= 0 && this.inRegion[u] && c.i - u < 14) {
+      const paraStart = this.paraStarts[s.para] ?? 0;
+      if (u >= 0 && this.inRegion[u] && c.i - u < 14 && this.regions[this.inRegion[u]! - 1]!.end > paraStart) {
         const r = this.regions[this.inRegion[u]! - 1]!;
         // `"...," she said` or `"...?" asked X`; after a closed sentence (`"..." He said ...`) the
         // cue starts a new statement unless it is inverted.

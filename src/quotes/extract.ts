@@ -222,7 +222,8 @@ class Extractor {
     if ((e.form === 's' || e.form === 'base') && PREPOSITIONS.has(prev)) return false;
     // A participle opening the sentence ("Asked about ..., she said") heads an adverbial phrase.
     if (i === a && (e.form === 'ing' || e.form === 'past' || e.form === 'pp') && e.lemma !== 'say') return false;
-    if (e.lemma === 'call' || (e.cls === 'evaluation' && this.quoteSoon(i + 1))) return this.quoteSoon(i + 1);
+    if (e.lemma === 'call') return this.quoteSoon(i + 1);
+    if (e.cls === 'evaluation' || e.lemma === 'question') return true;
     if (e.frameOnly) {
       const next = this.raw[i + 1] ?? '';
       if (next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[i + 2] ?? ''))) return true;
@@ -699,7 +700,7 @@ class Extractor {
     if (this.low[k] === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.low[k]!)) {
       if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.low[k]!)) return null;
     }
-    if (c.entry.cls !== 'speech' && !(c.entry.cls === 'evaluation' && this.quoteSoon(c.j)) && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a))) return null;
+    if (c.entry.cls !== 'speech' && c.entry.cls !== 'evaluation' && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a))) return null;
     if (c.subj === null && !c.inherited) return null;
     return this.trim(k, end);
   }

@@ -68,6 +68,11 @@ export function bareName(s: string, person = true): NamePart {
     const sp = s.lastIndexOf(' ', end - 1);
     if (sp > start && POSS_RE.test(s.slice(sp, end))) end = sp;
   }
+  // A person's name ends in a capitalised word: "Obama ran" is a recogniser overreach.
+  if (person) {
+    const sp = s.lastIndexOf(' ', end - 1);
+    if (sp > start && /^[a-z]{2,}$/u.test(s.slice(sp + 1, end))) end = sp;
+  }
   while (end > start) {
     const c = s[end - 1]!;
     if (c !== ' ' && c !== ',' && c !== ';' && c !== ':' && c !== '.' && c !== '\n' && c !== '\t') break;

@@ -24,8 +24,8 @@ const PRONOUNS: ReadonlyMap<string, Gender> = new Map([
 ]);
 const PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself)\b/giu;
 
-/** How many sentences back an antecedent may be. */
-const WINDOW = 3;
+/** How many sentences back an antecedent may be (quotes of several sentences sit in between). */
+const WINDOW = 5;
 
 function sentenceIndexer(sentences: readonly Span[]): (pos: number) => number {
   return (pos: number): number => {
@@ -48,6 +48,37 @@ interface Ev {
   entity: string;
   sent: number;
   subject: boolean;
+  quoted: boolean;
+}
+
+/**
+ * Quoted stretches (“...” or "..."), as sorted [start, end) pairs. A straight quote opens after a
+ * space or line start and closes otherwise; an unclosed quote ends at its paragraph's end.
+ */
+export function quoteRegions(text: string): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || (c === 34 && open < 0)) {
+      if (open < 0) open = i;
+    } else if ((c === 0x201d || c === 34) && open >= 0) {
+      out.push({ start: open, end: i + 1 });
+      open = -1;
+    } else if (c === 10 && open >= 0) {
+      out.push({ start: open, end: i });
+      open = -1;
+    }
+  }
+  if (open >= 0) out.push({ start: open, end: text.length });
+  return out;
+}
+
+function inRegions(regions: readonly Span[], pos: number, hint: { i: number }): boolean {
+  // Positions come in increasing order, so a moving cursor answers in amortised constant time.
+  while (hint.i < regions.length && regions[hint.i]!.end <= pos) hint.i++;
+  const r = regions[hint.i];
+  return r !== undefined && r.start <= pos && pos < r.end;
 }
 
 /**
@@ -76,6 +107,9 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
   const out: PronounLink[] = [];
   const window: Ev[] = [];
   let lastSubjectSent = -1;
+  const quotes = quoteRegions(text);
+  const antHint = { i: 0 };
+  const proHint = { i: 0 };
   const push = (ev: Omit<Ev, 'subject'>): void => {
     const subject = ev.sent !== lastSubjectSent;
     if (subject) lastSubjectSent = ev.sent;
@@ -86,22 +120,26 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
     while (ai < ants.length && ants[ai]!.start < pr.start) {
       const a = ants[ai++]!;
       if (a.end > pr.start) continue; // the pronoun is inside a mention ("her" in a name): not a pronoun
-      push({ pos: a.start, entity: a.entity, sent: sentOf(a.start) });
+      push({ pos: a.start, entity: a.entity, sent: sentOf(a.start), quoted: inRegions(quotes, a.start, antHint) });
     }
     const sent = sentOf(pr.start);
+    const quoted = inRegions(quotes, pr.start, proHint);
     while (window.length > 0 && window[0]!.sent < sent - WINDOW) window.shift();
     const g = PRONOUNS.get(text.slice(pr.start, pr.end).toLowerCase())!;
-    // Most recent mention of each entity in the window.
-    const latest = new Map<string, Ev>();
-    for (const ev of window) latest.set(ev.entity, ev);
-    const scored: { entity: string; score: number; knownMatch: boolean }[] = [];
-    for (const [entity, ev] of latest) {
-      const known = genders.get(entity);
+    // Each entity scores by its best mention in the window (a subject two sentences back can beat a
+    // later non-subject mention of the same person).
+    const best = new Map<string, number>();
+    for (const ev of window) {
+      // A name inside someone's quote is not who "he said" outside it refers to.
+      if (ev.quoted && !quoted) continue;
+      const known = genders.get(ev.entity);
       if (known && known !== g) continue;
-      const d = sent - ev.sent;
-      const score = -2 * d + (ev.subject ? 1 : 0) + (known === g ? 2 : 0);
-      scored.push({ entity, score, knownMatch: known === g });
+      const score = -2 * (sent - ev.sent) + (ev.subject ? 1 : 0) + (known === g ? 2 : 0);
+      const prev = best.get(ev.entity);
+      if (prev === undefined || score > prev) best.set(ev.entity, score);
     }
+    const scored: { entity: string; score: number }[] = [];
+    for (const [entity, score] of best) scored.push({ entity, score });
     if (scored.length === 0) {
       // Cataphora: "In his speech, Trump said..." — nobody before, the sentence's next person after a comma.
       const next = ants[ai];
@@ -120,7 +158,7 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
     if (second && top.score - second.score < 2) continue;
     out.push({ start: pr.start, end: pr.end, entity: top.entity, gender: g });
     if (!genders.has(top.entity)) genders.set(top.entity, g);
-    push({ pos: pr.start, entity: top.entity, sent });
+    push({ pos: pr.start, entity: top.entity, sent, quoted });
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { resolvePronouns, type Antecedent } from './coref.js';
 import { countryName, findCountry, lookupCountry } from './countries.js';
 import { resolvePlace } from './places.js';
 import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
-import { TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
+import { HONORIFICS, TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
 
 type RawMention = NonNullable<Doc['mentions']>[number];
 
@@ -50,6 +50,7 @@ const ADMIN_AFTER = new RegExp(`^(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})\\b`, 'u');
 const ADMIN_ORG = new RegExp(`^(.+?)(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})$`, 'u');
 // A present-tense verb after "the X administration" (possibly after "and its officials").
 const SITTING_AFTER = /^(?:\s+and\s+[^,.;]{0,40}?)?\s+(?:is|are|continues?|remains?|has|have|says|wants|plans|insists|keeps)\b/u;
+const NOT_A_NAME = /^(?:[RDI]-[A-Z][a-z]{1,3}\.?|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?$/u;
 const ORG_TAIL = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'group', 'ltd', 'llc', 'plc', 'sa', 'ag', 'holdings']);
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
 
@@ -163,6 +164,8 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     }
     if (end <= start) continue;
     const name = text.slice(start, end);
+    // A title or honorific alone ("Mr", "Sen."), or a party-state tag ("R-Ga."), names no one.
+    if (NOT_A_NAME.test(name) || (name.length <= 5 && HONORIFICS.has(`${name.toLowerCase().replace(/\.$/u, '')}.`))) continue;
     preps.push({ idx: i, start, end, name, type, key, cluster: null, toks: nameTokens(name) });
   }
 

@@ -222,4 +222,19 @@ describe('entities: other text', () => {
     linkEntities(doc);
     expect(entityAt(doc, text.indexOf('his'), text.indexOf('his') + 3)).toBe(byName(doc, 'John Adams').id);
   });
+
+  it('does not take a name inside a quote as the "he" who says it', () => {
+    const text = 'Barack Obama spoke in Honolulu. \u201cMy adviser, John Holdren, sends charts,\u201d he said.';
+    const doc = handDoc(text, [['Barack Obama', 'PERSON'], ['John Holdren', 'PERSON'], ['Honolulu', 'GPE']]);
+    linkEntities(doc);
+    const he = text.indexOf(' he ') + 1;
+    expect(entityAt(doc, he, he + 2)).toBe(byName(doc, 'Barack Obama').id);
+  });
+
+  it('drops a lower-case word the recogniser took into a name ("Obama ran")', () => {
+    const text = 'Barack Obama won. Later Obama ran again.';
+    const doc = handDoc(text, [['Barack Obama', 'PERSON'], ['Obama ran', 'PERSON']]);
+    linkEntities(doc);
+    expect(doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Barack Obama']);
+  });
 });

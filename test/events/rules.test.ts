@@ -89,3 +89,25 @@ describe('events: refusals', () => {
     expect(doc.events[1]).toMatchObject({ actorCountry: 'PAK', targetCountry: 'IND' });
   });
 });
+
+describe('events: lexicon coverage beyond the dev data', () => {
+  const cases: [string, string, string | null, string | null][] = [
+    ['Indonesia and Malaysia reached an agreement on fishing rights.', 'SUPPORT', 'IDN', 'MYS'],
+    ['French instructors will train Malian troops.', 'AGREE', 'FRA', 'MLI'],
+    ['The junta pardoned 200 Burmese prisoners on Friday.', 'RETREAT', null, 'MMR'],
+    ['Egypt reopened the Rafah crossing for the wounded.', 'CONCEDE', 'EGY', null],
+    ['The Kenyan government ordered an inquiry into the shooting.', 'INVESTIGATE', 'KEN', null],
+    ['Thousands of Serbians took to the streets of Belgrade.', 'PROTEST', 'SRB', 'SRB'],
+    ['China banned imports of Australian wine.', 'SANCTION', 'CHN', 'AUS'],
+    ['Saudi Arabia executed three Yemeni smugglers.', 'COERCE', 'SAU', 'YEM'],
+    ['Somali militants stormed a hotel in Mogadishu.', 'FIGHT', 'SOM', 'SOM'],
+  ];
+  for (const [text, plover, actor, target] of cases) {
+    it(`${plover}: ${text}`, () => {
+      const e = analyze(text).events.find((x) => !x.negated);
+      expect(e?.action.plover).toBe(plover);
+      if (actor) expect(e?.actorCountry).toBe(actor);
+      if (target) expect(e?.targetCountry).toBe(target);
+    });
+  }
+});

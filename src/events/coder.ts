@@ -27,7 +27,7 @@ export interface Word {
   speech?: boolean;
 }
 
-const WORD_RE = /(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu;
+const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu;
 
 /** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
 export function words(text: string, start: number, end: number, posAt?: Map<number, string>): Word[] {
@@ -379,7 +379,7 @@ function matchAt(ws: Word[], i: number, pat: Pattern): { j: number; gaps: [numbe
     const slot = pat.slots[k]!;
     if (pat.gapBefore[k]) {
       let found = -1;
-      for (let t = j + 1; t < ws.length && t <= j + 5; t++) {
+      for (let t = j + 1; t < ws.length && t <= j + 7; t++) {
         if (PUNCT.test(ws[t]!.lower)) break;
         if (slot.has(ws[t]!.lower)) { found = t; break; }
       }

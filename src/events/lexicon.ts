@@ -3,7 +3,7 @@
  * inflected forms when the coder is built (morph.ts).
  *
  * Pattern syntax: words separated by spaces must be adjacent; `a|b` gives alternatives; `~` allows a gap of
- * up to four words (no punctuation) between its neighbours. The first word is the trigger looked up in the
+ * up to six words (no punctuation) between its neighbours. The first word is the trigger looked up in the
  * index, so patterns that share it are tried longest first. Flags: `n` the trigger is a noun (nominal event,
  * e.g. "U.S.-Mexico collaboration"); `sym` the event is mutual (talks, cooperation: "X and Y" are both actors).
  */

@@ -10,6 +10,10 @@ import { buildGazetteerEntries, Gazetteer } from '../src/entities/ner-gazetteer.
 import { type CorpusDoc, learnTitles, mapConll, mapGmb, readConll, readGmb } from '../src/entities/ner-corpus.js';
 import { type NerExample, NerTrainer, spansToTags } from '../src/entities/ner-model.js';
 import { evaluateConll, evaluateGmb, formatCounts } from '../src/entities/ner-eval.js';
+import { CaseCounter } from '../src/entities/ner-caselex.js';
+import { splitSentences } from '../src/text/sentences.js';
+import { tokenize } from '../src/text/tokenize.js';
+import { readFileSync } from 'node:fs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, '../shared/data/ner');
@@ -71,6 +75,22 @@ if (frac < 1) gmb = gmb.slice(0, Math.round(gmb.length * frac));
 const entries = buildGazetteerEntries();
 const gaz = new Gazetteer(entries);
 const titles = learnTitles(conll, gmb);
+
+// The casing lexicon counts how words are written in running text: the training corpora's own text
+// plus the PolNeAR training articles (2016 US news, used here as unlabelled text only).
+const counter = new CaseCounter();
+for (const d of [...conll, ...gmb]) {
+  for (let k = 0; k + 1 < d.bounds.length; k++) counter.add(d.words.slice(d.bounds[k], d.bounds[k + 1]));
+}
+for (const line of readFileSync(resolve(root, '../shared/data/quotes/polnear.train.jsonl'), 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  const text = (JSON.parse(line) as { text: string }).text;
+  for (const para of text.split(/\n\s*\n/)) {
+    for (const s of splitSentences(para)) counter.add(tokenize(para, s.start, s.end).map((t) => para.slice(t.start, t.end)));
+  }
+}
+const caseLexicon = counter.build(3);
+console.log(`casing lexicon: ${caseLexicon.words.length} words`);
 console.log(`read ${conll.length} CoNLL docs, ${gmb.length} GMB pseudo-docs, ${entries.length} gazetteer entries, ${titles.size} title words in ${Date.now() - t0} ms`);
 
 interface Item {
@@ -91,7 +111,7 @@ const items: Item[] = [
 const nTokens = items.reduce((a, it) => a + it.doc.words.length, 0);
 
 const bits = Number(args.bits);
-const trainer = new NerTrainer(bits, entries, useDomains ? DOMAINS.length : 0);
+const trainer = new NerTrainer(bits, { gazetteer: entries, caseLexicon }, useDomains ? DOMAINS.length : 0);
 const rand = rng(Number(args.seed));
 const epochs = Number(args.epochs);
 for (let ep = 0; ep < epochs; ep++) {

@@ -201,11 +201,12 @@ export function mapGmb(doc: CorpusDoc, gaz: Gazetteer, titles: ReadonlySet<strin
 
 /**
  * GMB puts titles inside person names ("President Mahmoud Abbas"); CoNLL and newsgraph do not. Returns
- * the index after the leading title words of [start, end), keeping at least one token.
+ * the index after the leading title words of [start, end): `end` when the span is nothing but titles
+ * (GMB has lone "Prime" or "Mr." spans), which then is no name at all.
  */
 export function stripTitles(words: readonly string[], start: number, end: number, titles: ReadonlySet<string>): number {
   let i = start;
-  while (i < end - 1 && titles.has((words[i] ?? '').toLowerCase())) i++;
+  while (i < end && titles.has((words[i] ?? '').toLowerCase())) i++;
   return i;
 }
 

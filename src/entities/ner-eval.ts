@@ -2,6 +2,7 @@
  * Entity-level scoring as conlleval counts it: a predicted entity is correct only when its span and
  * type both equal a gold entity's. Used by eval/ner.ts and by the trainer's progress report.
  */
+import { GAZ_COUNTRY } from './ner-features.js';
 import { NER_TYPES, type NerModel } from './ner-model.js';
 import { type CorpusDoc, learnTitles, readConll, readGmb, stripTitles } from './ner-corpus.js';
 
@@ -72,10 +73,12 @@ export function evaluateConll(model: NerModel, path: string): Counts {
 
 /**
  * Scores a model on a GMB file in GMB's types (tim left out: dates are the values layer's job).
- * `normalized` scores against gold with leading titles removed from person names (newsgraph's and
- * CoNLL's convention); otherwise against GMB's spans as they are.
+ * `normalized` scores against gold in newsgraph's conventions, the ones training maps GMB to: leading
+ * titles out of person names (spans of titles alone dropped), and countries tagged gpe counted as
+ * places (geo); otherwise against GMB's spans as they are.
  */
 export function evaluateGmb(model: NerModel, path: string, opts: { normalized: boolean; conllTrainPath: string }): Counts {
+  const gaz = model.gazetteer;
   const docs = readGmb(path);
   const titles = opts.normalized ? learnTitles(readConll(opts.conllTrainPath), readGmb(path.replace(/dev\.tsv$/, 'train.tsv'))) : new Set<string>();
   const counts: Counts = new Map();
@@ -83,10 +86,14 @@ export function evaluateGmb(model: NerModel, path: string, opts: { normalized: b
     const gold = doc.spans
       .filter((s) => s.label !== 'tim')
       .map((s) => {
-        const label = s.label === 'art' || s.label === 'eve' || s.label === 'nat' ? 'misc' : s.label;
+        let label = s.label === 'art' || s.label === 'eve' || s.label === 'nat' ? 'misc' : s.label;
+        // GMB tags a country gpe or geo by its role in the sentence; newsgraph calls it a place (GPE)
+        // either way, exactly as training maps it.
+        if (opts.normalized && label === 'gpe' && gaz.lookup(doc.words.slice(s.start, s.end)) & GAZ_COUNTRY) label = 'geo';
         const start = label === 'per' ? stripTitles(doc.words, s.start, s.end, titles) : s.start;
         return { start, end: s.end, label };
-      });
+      })
+      .filter((s) => s.start < s.end);
     addCounts(counts, gold, predict(model, doc, TO_GMB));
   }
   return counts;

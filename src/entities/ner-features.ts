@@ -6,7 +6,7 @@
  */
 
 /** Number of atoms stored per token in `TokenAtoms.atoms`. */
-export const ATOMS = 16;
+export const ATOMS = 17;
 /** Atom slots. */
 export const A_FORM = 0;
 export const A_LOWER = 1;
@@ -18,6 +18,7 @@ export const A_DOCCASE = 12;
 export const A_CTX = 13; // sentence mode, sentence-initial, initial capital, all caps
 export const A_RAWLOWER = 14; // lower form hash without mode salt: the key for document memory
 export const A_CLASS = 15; // coarse token class: word, number, punctuation, other script
+export const A_CASELEX = 16; // the casing lexicon's level for the word
 
 /** Sentence case modes: ordinary prose, every letter upper case, headline (title) case. */
 export const MODE_NORMAL = 0;

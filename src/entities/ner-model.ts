@@ -9,6 +9,7 @@ import type { EntityType } from '../doc/types.js';
 import { NgError } from '../errors.js';
 import {
   ATOMS,
+  A_CASELEX,
   A_CLASS,
   A_CTX,
   A_DOCCASE,
@@ -29,6 +30,13 @@ import {
   wordFacts,
 } from './ner-features.js';
 import { Gazetteer, type GazetteerEntry } from './ner-gazetteer.js';
+import { caseMap, type CaseLexicon } from './ner-caselex.js';
+
+/** The word lists a model carries: place gazetteer and casing lexicon. */
+export interface NerLexicons {
+  gazetteer: GazetteerEntry[];
+  caseLexicon?: CaseLexicon;
+}
 
 /** The entity types the recogniser emits, in tag order. */
 export const NER_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC'];
@@ -58,7 +66,11 @@ export interface TokenSpan {
   type: number;
 }
 
-const NF = 34; // static features per token
+/** Bumped whenever features change: a model file from other features would tag garbage. */
+export const NER_FEATURE_VERSION = 2;
+const NF = 38; // static features per token
+const WORD_FEATS = 12; // the first static features, which depend on the word and sentence mode alone
+const WORD_CACHE = 1 << 15; // words whose summed word-feature scores are kept
 const ND = 6; // dynamic features per token (depend on earlier decisions)
 const BOS = 0x0b05b05;
 const EOS = 0x0e05e05;
@@ -73,7 +85,7 @@ interface Prepared {
 const facts = newWordFacts();
 
 /** Computes the atoms of every token of an input (document-level facts included). */
-function computeAtoms(input: NerInput, gaz: Gazetteer): Int32Array {
+function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, number>): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
   const atoms = new Int32Array(n * ATOMS);
@@ -96,6 +108,7 @@ function computeAtoms(input: NerInput, gaz: Gazetteer): Int32Array {
         atoms[o + A_S1 + j] = facts.suf[j] ?? 0;
       }
       atoms[o + A_CLASS] = facts.cls;
+      atoms[o + A_CASELEX] = facts.cls === CLS_WORD ? (caseLex.get(facts.lower) ?? 0) : 0;
       const prevPunct = i > s && atoms[(i - 1) * ATOMS + A_CLASS] === CLS_PUNCT && i - 1 === s;
       const start = i === s || prevPunct ? 1 : 0;
       atoms[o + A_CTX] = mode * 8 + start * 4 + (facts.initCap ? 2 : 0) + (facts.allCaps && w.length > 1 ? 1 : 0);
@@ -177,6 +190,11 @@ function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: numbe
       feats[F + 31] = mix(32, at(i - 1, A_FORM, s, e));
       feats[F + 32] = mix(33, at(i + 1, A_FORM, s, e));
       feats[F + 33] = mix(mix(34, wm1), wp1);
+      const cl = atoms[o + A_CASELEX] ?? 0;
+      feats[F + 34] = mix(35, cl);
+      feats[F + 35] = mix(mix(36, cl), ctx);
+      feats[F + 36] = mix(mix(37, at(i - 1, A_CASELEX, s, e)), cl);
+      feats[F + 37] = mix(mix(38, cl), at(i + 1, A_CASELEX, s, e));
     }
   }
   for (let i = 0; i < feats.length; i++) feats[i] = ((feats[i] ?? 0) & mask) * T;
@@ -188,24 +206,28 @@ export class NerModel {
   readonly T = NUM_TAGS;
   readonly mask: number;
   readonly gazetteer: Gazetteer;
+  private readonly caseLex: Map<number, number>;
   /** Scratch buffers reused across calls (a model is used by one thread at a time). */
   private readonly scores = new Float32Array(NUM_TAGS);
   private readonly dyn = new Int32Array(ND);
+  private readonly wordSlots = new Map<number, number>();
+  private readonly wordScores = new Float32Array(WORD_CACHE * NUM_TAGS);
 
   constructor(
     readonly bits: number,
     /** Float weights while training; 16-bit integers (one common scale) once loaded from a file. */
     readonly weights: Float32Array | Int16Array,
-    readonly gazetteerEntries: readonly GazetteerEntry[],
+    readonly lexicons: NerLexicons,
     readonly info: Record<string, unknown> = {},
   ) {
     this.mask = (1 << bits) - 1;
-    this.gazetteer = new Gazetteer(gazetteerEntries);
+    this.gazetteer = new Gazetteer(lexicons.gazetteer);
+    this.caseLex = caseMap(lexicons.caseLexicon);
   }
 
   /** Prepares atoms and static features for an input. */
   prepare(input: NerInput): Prepared {
-    const atoms = computeAtoms(input, this.gazetteer);
+    const atoms = computeAtoms(input, this.gazetteer, this.caseLex);
     const feats = computeFeats(input, atoms, this.mask, this.T);
     return { n: input.words.length, atoms, feats };
   }
@@ -229,20 +251,44 @@ export class NerModel {
     const dyn = this.dyn;
     const mask = this.mask;
     const memory = new Map<number, number>();
+    // Weights change while training, so the word cache serves tagging only.
+    const cached = onToken === undefined && extra === undefined;
+    const wordSlots = this.wordSlots;
+    const wordScores = this.wordScores;
     for (let k = 0; k + 1 < bounds.length; k++) {
       const s = bounds[k] ?? 0;
       const e = bounds[k + 1] ?? 0;
       let p1 = 0;
       let p2 = 0;
       for (let i = s; i < e; i++) {
-        scores.fill(0);
         const F = i * NF;
-        for (let f = 0; f < NF; f++) {
+        const o = i * ATOMS;
+        let first = 0;
+        if (cached) {
+          // The first WORD_FEATS features depend on the word (and sentence mode) alone: their sum is
+          // cached per word, which saves a dozen scattered row reads for every frequent word.
+          const wkey = atoms[o + A_FORM]!;
+          let slot = wordSlots.get(wkey);
+          if (slot === undefined) {
+            if (wordSlots.size >= WORD_CACHE) wordSlots.clear();
+            slot = wordSlots.size;
+            wordSlots.set(wkey, slot);
+            const base = slot * T;
+            for (let t = 0; t < T; t++) wordScores[base + t] = 0;
+            for (let f = 0; f < WORD_FEATS; f++) {
+              const off = feats[F + f]!;
+              for (let t = 0; t < T; t++) wordScores[base + t]! += W[off + t]!;
+            }
+          }
+          const base = slot * T;
+          for (let t = 0; t < T; t++) scores[t] = wordScores[base + t]!;
+          first = WORD_FEATS;
+        } else scores.fill(0);
+        for (let f = first; f < NF; f++) {
           const off = feats[F + f] ?? 0;
           for (let t = 0; t < T; t++) scores[t]! += W[off + t]!;
           if (extra) for (let t = 0; t < T; t++) scores[t]! += extra[off + t]!;
         }
-        const o = i * ATOMS;
         const w0 = atoms[o + A_LOWER] ?? 0;
         const s0 = atoms[o + A_SHAPE] ?? 0;
         const key = atoms[o + A_RAWLOWER] ?? 0;
@@ -331,13 +377,15 @@ export class NerModel {
     const header = Buffer.from(
       JSON.stringify({
         format: 'newsgraph/ner@1',
+        featureVersion: NER_FEATURE_VERSION,
         bits: this.bits,
         tags: T,
         types: NER_TYPES,
         scale,
         sections: meta,
         info: { ...this.info, ...extraInfo },
-        gazetteer: this.gazetteerEntries,
+        gazetteer: this.lexicons.gazetteer,
+        caseLexicon: this.lexicons.caseLexicon,
       }),
     );
     const lenBuf = Buffer.alloc(4);
@@ -366,15 +414,20 @@ export class NerModel {
     const hlen = raw.readUInt32LE(0);
     const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as {
       format: string;
+      featureVersion?: number;
       bits: number;
       tags: number;
       scale: number;
       sections: { name: string; rows: number }[];
       info: Record<string, unknown>;
       gazetteer: GazetteerEntry[];
+      caseLexicon?: CaseLexicon;
     };
     if (header.format !== 'newsgraph/ner@1' || header.tags !== NUM_TAGS) {
       throw new NgError('NG_E021', `${path} is not a newsgraph/ner@1 model with ${NUM_TAGS} tags (found ${header.format}, ${header.tags} tags)`, { input: path });
+    }
+    if (header.featureVersion !== NER_FEATURE_VERSION) {
+      throw new NgError('NG_E021', `the NER model at ${path} was trained with features version ${header.featureVersion ?? 1}, this code computes version ${NER_FEATURE_VERSION}; retrain with \`npm run train -- ner\``, { input: path });
     }
     const names = header.sections.map((x) => x.name);
     if (opts.domain !== undefined && opts.domain !== 'shared' && !names.includes(opts.domain)) {
@@ -415,7 +468,7 @@ export class NerModel {
       const k = 32767 / maxAbs;
       for (let i = 0; i < size; i++) W[i] = Math.round(acc[i]! * k);
     }
-    return new NerModel(header.bits, W, header.gazetteer, { ...header.info, domain: opts.domain ?? 'shared', domains: names.slice(1) });
+    return new NerModel(header.bits, W, { gazetteer: header.gazetteer, ...(header.caseLexicon ? { caseLexicon: header.caseLexicon } : {}) }, { ...header.info, domain: opts.domain ?? 'shared', domains: names.slice(1) });
   }
 }
 
@@ -468,10 +521,10 @@ export class NerTrainer {
   private readonly domainAcc: Float64Array[];
   private c = 1;
 
-  constructor(bits: number, gazetteer: readonly GazetteerEntry[], domains = 0) {
+  constructor(bits: number, lexicons: NerLexicons, domains = 0) {
     const size = (1 << bits) * NUM_TAGS;
     this.W = new Float32Array(size);
-    this.model = new NerModel(bits, this.W, gazetteer);
+    this.model = new NerModel(bits, this.W, lexicons);
     this.acc = new Float64Array(size);
     this.domainWeights = Array.from({ length: domains }, () => new Float32Array(size));
     this.domainAcc = Array.from({ length: domains }, () => new Float64Array(size));
@@ -518,7 +571,7 @@ export class NerTrainer {
     if (!D) return this.model;
     const W = Float32Array.from(this.W);
     for (let i = 0; i < W.length; i++) W[i]! += D[i]!;
-    return new NerModel(this.model.bits, W, this.model.gazetteerEntries, this.model.info);
+    return new NerModel(this.model.bits, W, this.model.lexicons, this.model.info);
   }
 
   /** Replaces all weights by their averages over all updates (call once, after the last epoch). */

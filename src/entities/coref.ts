@@ -24,6 +24,8 @@ const PRONOUNS: ReadonlyMap<string, Gender> = new Map([
 ]);
 const PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself)\b/giu;
 
+const PREPOSITIONS = new Set(['between', 'with', 'of', 'by', 'to', 'for', 'against', 'from', 'about', 'on', 'at', 'and', 'than', 'like', 'as']);
+
 /** How many sentences back an antecedent may be (quotes of several sentences sit in between). */
 const WINDOW = 5;
 
@@ -59,7 +61,12 @@ export function quoteRegions(text: string): Span[] {
   const out: Span[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    // Some papers write quotes as two apostrophes: ''like this''.
+    if (c === 39 && text.charCodeAt(i + 1) === 39) {
+      c = 34;
+      i++;
+    }
     if (c === 0x201c || (c === 34 && open < 0)) {
       if (open < 0) open = i;
     } else if ((c === 0x201d || c === 34) && open >= 0) {
@@ -110,9 +117,15 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
   const quotes = quoteRegions(text);
   const antHint = { i: 0 };
   const proHint = { i: 0 };
+  // The first person named in a sentence counts as its subject unless a preposition governs it
+  // ("talks between Lee and Park"): subjects are what later pronouns most often continue.
   const push = (ev: Omit<Ev, 'subject'>): void => {
-    const subject = ev.sent !== lastSubjectSent;
-    if (subject) lastSubjectSent = ev.sent;
+    let subject = ev.sent !== lastSubjectSent;
+    if (subject) {
+      lastSubjectSent = ev.sent;
+      const before = /([a-z]+)\s+$/u.exec(text.slice(Math.max(0, ev.pos - 12), ev.pos));
+      if (before && PREPOSITIONS.has(before[1]!)) subject = false;
+    }
     window.push({ ...ev, subject });
   };
   let ai = 0;
@@ -134,7 +147,7 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
       if (ev.quoted && !quoted) continue;
       const known = genders.get(ev.entity);
       if (known && known !== g) continue;
-      const score = -2 * (sent - ev.sent) + (ev.subject ? 1 : 0) + (known === g ? 2 : 0);
+      const score = -2 * (sent - ev.sent) + (ev.subject ? 2 : 0) + (known === g ? 2 : 0);
       const prev = best.get(ev.entity);
       if (prev === undefined || score > prev) best.set(ev.entity, score);
     }

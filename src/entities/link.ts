@@ -407,7 +407,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       if (g && !genders.has(e.id)) genders.set(e.id, g);
     }
     const first = nameTokens(e.name)[0];
-    if (!genders.has(e.id) && first && c.tokens.length >= 2) {
+    if (!genders.has(e.id) && first) {
       const g = genderOfFirstName(first);
       if (g) genders.set(e.id, g);
     }

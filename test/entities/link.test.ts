@@ -121,7 +121,7 @@ describe('entities: other text', () => {
   });
 
   it('leaves a pronoun unlinked when two people of unknown gender compete', () => {
-    const text = 'Robin Lee met Sam Park in Seoul. He said the talks went well.';
+    const text = 'The talks between Robin Lee and Sam Park in Seoul ended. He said they went well.';
     const doc = handDoc(text, [['Robin Lee', 'PERSON'], ['Sam Park', 'PERSON'], ['Seoul', 'GPE']]);
     linkEntities(doc);
     const he = text.indexOf('He ');

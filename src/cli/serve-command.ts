@@ -10,6 +10,7 @@ interface ServeFlags {
   openReads?: boolean;
   allowPrivate?: boolean;
   maxBody: string;
+  analysisThreads: string;
 }
 
 /** Registers `newsgraph serve`: the HTTP API and the built web UI in one process. */
@@ -24,6 +25,7 @@ export function registerServeCommand(program: Command): void {
     .option('--open-reads', 'let GET requests through without the token')
     .option('--allow-private', 'let POST {url} fetch loopback and private addresses')
     .option('--max-body <bytes>', 'largest request body accepted', String(8 * 1024 * 1024))
+    .option('--analysis-threads <n>', 'worker threads analysing posted articles (0: on the server thread)', '2')
     .action(async (f: ServeFlags) => {
       try {
         const s = await startServer({
@@ -34,6 +36,7 @@ export function registerServeCommand(program: Command): void {
           openReads: Boolean(f.openReads),
           allowPrivateUrls: Boolean(f.allowPrivate),
           maxBodyBytes: Number(f.maxBody),
+          analysisThreads: Number(f.analysisThreads),
         });
         process.stderr.write(`newsgraph: serving ${s.store.dialect} store at ${s.url} (API under /api)\n`);
         const stop = () => {

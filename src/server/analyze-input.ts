@@ -4,6 +4,7 @@
  */
 import type { Doc, DocMeta } from '../doc/types.js';
 import type { RawArticle } from '../ingest/types.js';
+import type { AnalyzeOptions } from '../pipeline/default.js';
 import { readInputs } from '../ingest/index.js';
 import { NgError } from '../errors.js';
 import type { ArticleInput } from './schemas.js';
@@ -35,10 +36,22 @@ function inputMeta(input: ArticleInput): Partial<DocMeta> {
   return m;
 }
 
+/** Runs the pipeline over one raw article (inline, or on a worker pool). */
+export type Analyzer = (raw: RawArticle, opts: AnalyzeOptions) => Promise<Doc>;
+
+/**
+ * Analyses on the calling thread. The pipeline module is loaded on first use: the models load once,
+ * and a server that only reads never pays for them.
+ */
+export const inlineAnalyzer: Analyzer = async (raw, opts) => {
+  const { analyzeRaw } = await import('../pipeline/default.js');
+  return analyzeRaw(raw, opts);
+};
+
 /** Analyses one validated API input into a Doc. */
 export async function analyzeInput(
   input: ArticleInput,
-  opts: { allowPrivateUrls: boolean; fetchUrl: UrlFetcher },
+  opts: { allowPrivateUrls: boolean; fetchUrl: UrlFetcher; analyze?: Analyzer },
 ): Promise<Doc> {
   const meta = inputMeta(input);
   let raw: RawArticle;
@@ -54,7 +67,5 @@ export async function analyzeInput(
     raw = { input: null, format: 'text', content: input.text ?? '', meta };
   }
   if (raw.content.trim() === '') throw new NgError('NG_E002', 'the article is empty; give some text, html or a url');
-  // Loaded on first use: the models load once, and a server that only reads never pays for them.
-  const { analyzeRaw } = await import('../pipeline/default.js');
-  return analyzeRaw(raw, { raw: input.raw ?? false, tokens: input.tokens ?? true });
+  return (opts.analyze ?? inlineAnalyzer)(raw, { raw: input.raw ?? false, tokens: input.tokens ?? true });
 }

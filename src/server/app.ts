@@ -17,7 +17,7 @@ import type { Store, ArticleQuery, EventQuery, QuoteQuery } from '../store/types
 import type { Doc } from '../doc/types.js';
 import { NgError, type ErrorCode } from '../errors.js';
 import { errorAnswer, errorResponse } from './errors.js';
-import { analyzeInput, ingestFetcher, type UrlFetcher } from './analyze-input.js';
+import { analyzeInput, ingestFetcher, type Analyzer, type UrlFetcher } from './analyze-input.js';
 import {
   ArticleInputSchema,
   ArticlePageSchema,
@@ -55,6 +55,10 @@ export interface AppOptions {
   webRoot?: string | null;
   /** How URLs are fetched (default: the ingest readers). */
   fetchUrl?: UrlFetcher;
+  /** How articles are analysed (default: inline on this thread; startServer uses a worker pool). */
+  analyze?: Analyzer;
+  /** Do not log server-side failures (5xx) to stderr. */
+  quiet?: boolean;
 }
 
 /** The package version, reported by /api/health. */
@@ -128,7 +132,11 @@ function answer(c: Context, err: unknown) {
 export function createApp(opts: AppOptions) {
   const { store } = opts;
   const maxBodyBytes = opts.maxBodyBytes ?? 8 * 1024 * 1024;
-  const analyzeOpts = { allowPrivateUrls: opts.allowPrivateUrls ?? false, fetchUrl: opts.fetchUrl ?? ingestFetcher };
+  const analyzeOpts = {
+    allowPrivateUrls: opts.allowPrivateUrls ?? false,
+    fetchUrl: opts.fetchUrl ?? ingestFetcher,
+    ...(opts.analyze ? { analyze: opts.analyze } : {}),
+  };
 
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
@@ -146,6 +154,9 @@ export function createApp(opts: AppOptions) {
     if (err instanceof HTTPException) {
       return answer(c, new NgError(httpExceptionCode(err.status), err.message || 'bad request'));
     }
+    const { status } = errorAnswer(err);
+    // Clients get the coded message; operators also need the stack of what went wrong inside.
+    if (status >= 500 && !opts.quiet) console.error(`newsgraph serve: ${c.req.method} ${c.req.path}:`, err);
     return answer(c, err);
   });
 
@@ -239,6 +250,7 @@ export function createApp(opts: AppOptions) {
       if (q.to) aq.to = q.to;
       if (q.source) aq.source = q.source;
       if (q.entity) aq.entity = q.entity;
+      if (q.sort) aq.sort = q.sort;
       if (q.limit !== undefined) aq.limit = q.limit;
       if (q.cursor) aq.cursor = q.cursor;
       return c.json(await store.searchArticles(aq), 200);

@@ -165,6 +165,7 @@ export const ArticleQuerySchema = z.object({
   to: z.string().max(64).optional().openapi({ description: 'ISO date upper bound on published (inclusive).' }),
   source: z.string().max(500).optional(),
   entity: z.string().max(500).optional().openapi({ description: 'An entity key, e.g. PERSON:claudia sheinbaum.' }),
+  sort: z.enum(['rank', 'date']).optional().openapi({ description: 'Relevance (default with q) or newest first.' }),
   limit: limit(200),
   cursor: z.string().max(500).optional(),
 });

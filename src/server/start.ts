@@ -7,6 +7,7 @@ import { NgError } from '../errors.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { createApp, type AppOptions } from './app.js';
+import { AnalysisPool } from '../pipeline/pool.js';
 
 /** Options of startServer. */
 export interface ServerOptions {
@@ -21,6 +22,11 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   allowPrivateUrls?: boolean;
   webRoot?: string | null;
+  /**
+   * Worker threads for analysing posted articles, so a long article never stalls reads; 0 analyses
+   * on the server thread. Default: 2 (the pool starts on the first analysis, not at start-up).
+   */
+  analysisThreads?: number;
 }
 
 /** A running server. */
@@ -60,6 +66,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (opts.maxBodyBytes !== undefined) appOpts.maxBodyBytes = opts.maxBodyBytes;
   if (opts.allowPrivateUrls !== undefined) appOpts.allowPrivateUrls = opts.allowPrivateUrls;
   if (opts.webRoot !== undefined) appOpts.webRoot = opts.webRoot;
+  const threads = opts.analysisThreads ?? 2;
+  let pool: AnalysisPool | null = null;
+  if (threads > 0) {
+    appOpts.analyze = (raw, o) => {
+      pool ??= new AnalysisPool(threads);
+      return pool.analyze(raw, o);
+    };
+  }
   const app = createApp(appOpts);
 
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -79,6 +93,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         // Keep-alive connections would hold close() open until they time out.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      if (pool) await pool.close();
       if (ownStore) await store.close();
     },
   };

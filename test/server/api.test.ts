@@ -70,6 +70,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const second = await get(`/api/articles?limit=2&cursor=${encodeURIComponent(first.body['nextCursor'])}`);
       const all = [...first.body['items'], ...second.body['items']].map((h: Json) => h.id);
       expect(new Set(all).size).toBe(4);
+      const newest = await get('/api/articles?q=Sheinbaum&sort=date');
+      expect(newest.body['items'].map((h: Json) => h.published?.slice(0, 10))).toEqual(['2025-08-10', '2025-08-08']);
+      expect((await get('/api/articles?sort=oldest')).status).toBe(400);
     });
 
     it('reads one article by id as newsgraph/doc@1, and answers 404 with a coded error', async () => {

@@ -21,7 +21,7 @@ function useHash(): string {
 
 function searchParams(query: string): SearchParams {
   const u = new URLSearchParams(query);
-  return { q: u.get('q') ?? '', from: u.get('from') ?? '', to: u.get('to') ?? '', source: u.get('source') ?? '', entity: u.get('entity') ?? '' };
+  return { q: u.get('q') ?? '', from: u.get('from') ?? '', to: u.get('to') ?? '', source: u.get('source') ?? '', entity: u.get('entity') ?? '', sort: u.get('sort') ?? '' };
 }
 
 function goSearch(p: SearchParams): void {

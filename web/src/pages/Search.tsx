@@ -10,6 +10,7 @@ export interface SearchParams {
   to: string;
   source: string;
   entity: string;
+  sort: string;
 }
 
 /** Resolves what the user typed in the entity box to a key (a key is passed through). */
@@ -33,7 +34,7 @@ export function SearchPage({ params, go }: { params: SearchParams; go: (p: Searc
     try {
       const entity = await entityKey(params.entity);
       const page = await api<Page<ArticleHit>>(
-        `/api/articles${qs({ q: params.q, from: params.from, to: params.to, source: params.source, entity, limit: 20, cursor })}`,
+        `/api/articles${qs({ q: params.q, from: params.from, to: params.to, source: params.source, entity, sort: params.sort, limit: 20, cursor })}`,
       );
       setHits((h) => (cursor ? [...h, ...page.items] : page.items));
       setNext(page.nextCursor);
@@ -48,7 +49,7 @@ export function SearchPage({ params, go }: { params: SearchParams; go: (p: Searc
     void load(null);
     setEntities([]);
     if (params.q) api<EntityRow[]>(`/api/entities${qs({ q: params.q, limit: 8 })}`).then(setEntities, () => setEntities([]));
-  }, [params.q, params.from, params.to, params.source, params.entity]);
+  }, [params.q, params.from, params.to, params.source, params.entity, params.sort]);
 
   const field = (k: keyof SearchParams, label: string, type = 'text') => (
     <label>
@@ -85,6 +86,13 @@ export function SearchPage({ params, go }: { params: SearchParams; go: (p: Searc
           {field('to', 'To', 'date')}
           {field('source', 'Source')}
           {field('entity', 'Entity')}
+          <label>
+            Order
+            <select name="sort" value={form.sort} onChange={(e) => go({ ...form, sort: (e.currentTarget as HTMLSelectElement).value })}>
+              <option value="">relevance</option>
+              <option value="date">newest first</option>
+            </select>
+          </label>
         </div>
       </form>
       {entities.length > 0 && (

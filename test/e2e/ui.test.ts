@@ -123,6 +123,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
     // Entities whose names match the query are offered as links to their pages.
     await page.goto(`${server.url}/#/?q=Sheinbaum`);
     await page.locator('[data-testid=entity-chips] a', { hasText: 'Claudia Sheinbaum' }).first().waitFor();
+    await shot('search-entities');
   });
 
   it('article page renders stored layers: quotes attributed on hover, mentions and events styled', async () => {

@@ -73,7 +73,7 @@ export function SearchPage({ params, go }: { params: SearchParams; go: (p: Searc
         }}
       >
         <input
-          class="q"
+          class="q-input"
           name="q"
           type="search"
           placeholder="Search articles…"

@@ -20,6 +20,7 @@
  * CAMEO (cameo_gsr.dev.jsonl): per sentence, the set of (source country, target country, CAMEO root) with
  *    the country the first three letters of the gold actor code ("---" = none); micro precision/recall.
  *    Sentences marked noevents count for precision only.
+ * Mode: of the gold events with a PLOVER mode whose type was found, how many carry the same mode.
  * A confusion table of PLOVER types follows: rows gold, columns predicted ("-" = nothing predicted).
  * Negated events ("did not sign", the refused action in "refused to meet") are left out of the comparison:
  * they report that something did not happen, and the gold standards list only what happened.
@@ -36,7 +37,7 @@ const dataDir = join(root, '..', 'shared', 'data', 'events');
 const verbose = process.argv.includes('--verbose');
 
 interface PloverActor { text: string; code: string | null; sector: string | null }
-interface PloverRecord { id: string; text: string; markup?: string; expected: { event: string; source: PloverActor[]; target: PloverActor[] }[] }
+interface PloverRecord { id: string; text: string; markup?: string; expected: { event: string; mode?: string | null; source: PloverActor[]; target: PloverActor[] }[] }
 interface CameoRecord { id: string; text: string; expected: { source: string; target: string; code: string }[] }
 
 function readJsonl<T>(name: string): T[] {
@@ -78,6 +79,9 @@ const plover = readJsonl<PloverRecord>('plover_gsr.dev.jsonl');
 const types = new Prf();
 const triples = new Prf();
 const mutual = new Prf();
+let modeGold = 0;
+let modeFound = 0;
+let modeRight = 0;
 const pairs = new Prf();
 const confusion = new Map<string, Map<string, number>>();
 const bump = (g: string, p: string): void => {
@@ -104,6 +108,13 @@ for (const rec of plover) {
     }
   }
   triples.add(predTriples, goldTriples);
+  for (const e of rec.expected) {
+    if (!e.mode) continue;
+    modeGold++;
+    const same = doc.events.filter((p) => p.action.plover === normalizePlover(e.event));
+    if (same.length) modeFound++;
+    if (same.some((p) => p.action.mode === e.mode)) modeRight++;
+  }
   const goldMutual = new Set<string>();
   for (const e of rec.expected) {
     const t = normalizePlover(e.event);
@@ -150,6 +161,7 @@ console.log(types.line('event type per sentence'));
 console.log(triples.line('(type, source, target) triples'));
 console.log(mutual.line('triples, SRC/TAR read as mutual'));
 console.log(pairs.line('(type, source) pairs'));
+console.log(`mode: ${modeRight} of ${modeFound} gold modes right where the type was found (${modeGold} gold events have a mode)`);
 console.log(`\nCAMEO / PETRARCH2 gold standard, dev (${cameo.length} sentences)`);
 console.log(ctriples.line('(source, target, root) triples'));
 console.log(croots.line('root code per sentence'));

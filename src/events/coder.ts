@@ -13,7 +13,7 @@ import { findActorHits, type ActorHit } from './actors.js';
 import { findLeaders, leaderCountry } from './leaders.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
-import { goldstein, ploverOf, quadClass } from './ontology.js';
+import { goldstein, ploverMode, ploverOf, quadClass } from './ontology.js';
 
 /** A word of a sentence, with its tag when a tagger has run. */
 export interface Word {
@@ -928,7 +928,7 @@ export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Spa
       actorSector: ev.actor?.sector ?? null,
       action: {
         cameo: ev.cameo, plover: ploverOf(ev.cameo) ?? '', text: ev.text,
-        goldstein: goldstein(ev.cameo), quadClass: quadClass(ev.cameo), mode: null,
+        goldstein: goldstein(ev.cameo), quadClass: quadClass(ev.cameo), mode: ploverMode(ev.cameo, ev.text),
       },
       target: ev.target?.entity ?? null,
       targetText: ev.target ? doc.text.slice(ev.target.start, ev.target.end) : null,

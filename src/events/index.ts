@@ -3,7 +3,7 @@ import type { Component } from '../pipeline/component.js';
 import type { Doc, Span } from '../doc/types.js';
 import { codeSentence, docContext, toNewsEvents, type CodedEvent } from './coder.js';
 
-export { PLOVER_TYPES, cameoInfo, goldstein, quadClass, ploverOf, normalizePlover } from './ontology.js';
+export { PLOVER_TYPES, cameoInfo, goldstein, quadClass, ploverOf, ploverMode, normalizePlover } from './ontology.js';
 export type { PloverType, CameoInfo } from './ontology.js';
 export { findActorHits, phraseCodes } from './actors.js';
 

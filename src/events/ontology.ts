@@ -66,3 +66,21 @@ export function normalizePlover(label: string): string {
   const u = label.toUpperCase();
   return u === 'DEMAND' ? 'REQUEST' : u === 'DISAPPROVE' ? 'ACCUSE' : u === 'YIELD' ? 'CONCEDE' : u;
 }
+
+// PLOVER modes that follow from the CAMEO code (PLOVER 0.5 mode names, as the gold records use them).
+const CODE_TO_MODE: Record<string, string> = {
+  '041': 'phone', '042': 'visit', '043': 'host', '045': 'multilateral', '141': 'demo-org', '142': 'strike-hun',
+  '143': 'strike-gen', '144': 'obstruct', '145': 'riot-spon', '152': 'troops', '154': 'troops', '171': 'destroy',
+  '172': 'restrict', '173': 'arrest', '182': 'torture', '183': 'explosives', '185': 'assassinate', '186': 'assassinate',
+  '191': 'restrict', '193': 'firearms', '194': 'heavy-weapons', '195': 'heavy-weapons', '137': 'political', '138': 'violence',
+};
+
+/** The PLOVER mode of an action, from its CAMEO code and the words that name it ("curfew", "suicide"), or null. */
+export function ploverMode(code: string, text: string): string | null {
+  const t = text.toLowerCase();
+  if (/\bcurfew/.test(t)) return 'curfew';
+  if (/\bmartial law/.test(t)) return 'martial-law';
+  if (/\bsuicide\b/.test(t)) return 'suicide-attack';
+  if (/\b(?:rape|sexual)/.test(t)) return 'sexual';
+  return CODE_TO_MODE[code] ?? null;
+}

@@ -114,3 +114,11 @@ describe('events: who did what to whom', () => {
     expect(e.date).toBe('2023-05-02');
   });
 });
+
+describe('events: PLOVER mode', () => {
+  it('derives the mode from the code and the words', () => {
+    expect(one(analyze('Tunisian students began a hunger strike on Monday.')).action.mode).toBe('strike-hun');
+    expect(one(analyze('The Thai army imposed a curfew in Bangkok.')).action.mode).toBe('curfew');
+    expect(one(analyze('Nepali police arrested four journalists.')).action.mode).toBe('arrest');
+  });
+});

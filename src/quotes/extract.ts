@@ -343,6 +343,14 @@ class Extractor {
       c.subj = back;
       return;
     }
+    if (before === ',' && !c.entry.obj) {
+      // "..., said Batchelder." is inverted: the speaker follows, whatever commas precede.
+      const fwd = this.forwardNP(c.j, s.b, false);
+      if (fwd && fwd[0] === c.j && this.endsFrame(fwd[1], s.b) && (isCapitalized(this.raw[fwd[0]]!) || DETERMINERS.has(this.low[fwd[0]]!))) {
+        c.subj = fwd;
+        return;
+      }
+    }
     if (before === ',' && k - 1 >= lo && !this.inRegion[k - 1]) {
       // Apposition: "Carter's press secretary, Peter Cook, told"; "Morton Blackwell, the ... from Virginia, told".
       // The parenthetical may hold a relative clause or an adjunct: "a historian who attended the
@@ -616,6 +624,17 @@ class Extractor {
       c.used = true;
       return;
     }
+    if (t > 0 && this.low[t - 1] === ':' && c.entry.src !== 'after') {
+      // "The governor added:" closing its paragraph introduces a block quote without marks.
+      const colonEnd = toks[t - 1]!.end;
+      const para = this.doc.paragraphs.find((p) => p.start > colonEnd);
+      if (para && !/\S/.test(this.text.slice(colonEnd, para.start)) && !this.regions.some((r) => r.start >= para.start && r.start < para.start + 2)) {
+        c.used = true;
+        c.contentSpan = { start: para.start, end: para.end };
+        this.pushQuote('direct', para.start, para.end, c);
+        return;
+      }
+    }
     const content = this.clauseContent(c, cues);
     if (!content) return;
     c.content = content;
@@ -695,6 +714,18 @@ class Extractor {
         return this.trim(from, comma);
       }
       if (k < end && this.low[k] === ',' && end - k > 4 && c.subj !== null && c.subj[1] <= c.i) return this.trim(k + 1, end);
+      return null;
+    }
+    if (PREPOSITIONS.has(this.low[k]!) && this.low[k] !== 'of' && this.low[k] !== 'about') {
+      // "said after the convention he would ...", "said at an event in Colorado Springs that ...".
+      const pp = this.forwardNP(k + 1, end, true);
+      if (pp) {
+        let t = pp[1];
+        if (this.low[t] === ',') t++;
+        if (this.low[t] === 'that') return this.trim(t + 1, end);
+        const w = this.low[t] ?? '';
+        if (t < end && (SUBJECT_START.has(w) || DETERMINERS.has(w) || isCapitalized(this.raw[t]!)) && w !== 'which' && w !== 'who') return this.trim(t, end);
+      }
       return null;
     }
     if (this.low[k] === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.low[k]!)) {

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type SqlBool, type Expression, type RawBuilder } from 'kysely';
 import { sha256 } from '../doc/doc.js';
-import type { Doc, Entity, EntityType, Modality, NewsEvent, Quote, Span } from '../doc/types.js';
+import { DOC_FORMAT, type Doc, type Entity, type EntityType, type Modality, type NewsEvent, type Quote, type Span } from '../doc/types.js';
 import { NgError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { StoreDialect } from './dialect.js';
@@ -129,7 +129,8 @@ export class KyselyStore implements Store {
     try {
       // Writing in id order, not input order: concurrent batches then take their row locks in
       // one order and cannot deadlock each other over the same articles.
-      const order = docs.map((_, i) => i).sort((a, b) => (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : a - b));
+      const ids = docs.map((d) => String((d as Partial<Doc> | null)?.id ?? ''));
+      const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
       return await this.engine.writeTransaction(this.db, async (trx) => {
         const out: PutManyResult[] = new Array<PutManyResult>(docs.length);
         for (const i of order) out[i] = { ...(await insertDoc(trx, docs[i]!)), error: null };
@@ -143,7 +144,7 @@ export class KyselyStore implements Store {
         try {
           out.push({ ...(await this.putDoc(doc)), error: null });
         } catch (err) {
-          out.push({ id: doc.id, added: false, error: writeError(err, doc) });
+          out.push({ id: String((doc as Partial<Doc> | null)?.id ?? ''), added: false, error: writeError(err, doc) });
         }
       }
       return out;
@@ -399,11 +400,27 @@ function toEntityRow(r: { key: string; name: string; type: string; country: stri
 
 function writeError(err: unknown, doc: Doc): NgError {
   if (err instanceof NgError) return err;
-  return new NgError('NG_E031', `cannot store article ${doc.id}: ${(err as Error).message}`, { input: doc.meta.input }, { cause: err });
+  return new NgError('NG_E031', `cannot store article ${doc?.id}: ${(err as Error).message}`, { input: doc?.meta?.input ?? null }, { cause: err });
+}
+
+/** Refuses what is not a newsgraph/doc@1 Doc before it reaches SQL, with a message that says why. */
+function checkDoc(doc: Doc): void {
+  const d = doc as Partial<Doc> | null;
+  const problem =
+    !d || typeof d !== 'object' ? 'it is not an object'
+    : d.format !== DOC_FORMAT ? `format is ${JSON.stringify(d.format)}, expected "${DOC_FORMAT}"`
+    : typeof d.id !== 'string' || d.id === '' ? 'it has no id'
+    : typeof d.text !== 'string' ? 'it has no text'
+    : !d.meta || typeof d.meta !== 'object' ? 'it has no meta'
+    : !Array.isArray(d.entities) || !Array.isArray(d.quotes) || !Array.isArray(d.events) || !Array.isArray(d.sentences)
+      ? 'one of its layers (sentences, entities, quotes, events) is not an array'
+      : null;
+  if (problem !== null) throw new NgError('NG_E031', `cannot store this document: ${problem}`);
 }
 
 /** Inserts one article with its layers inside a transaction, unless it is stored already. */
 async function insertDoc(trx: Kysely<Database>, doc: Doc): Promise<PutResult> {
+  checkDoc(doc);
   const canon = doc.meta.url ? canonicalUrl(doc.meta.url) : null;
   const hash = doc.meta.contentHash ?? sha256(doc.text);
   const publishedMs = parseDateMs(doc.meta.published);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createDoc } from '../../src/doc/doc.js';
 import { NgError } from '../../src/errors.js';
+import type { Doc } from '../../src/doc/types.js';
 import { openStore } from '../../src/store/open.js';
 import { createMigrator } from '../../src/store/migrations.js';
 import { dialectFor } from '../../src/store/open.js';
@@ -338,6 +339,18 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.putDocs(more)).map((r) => [r.added, r.error])).toEqual([[true, null], [true, null]]);
     expect(await store.putDocs([])).toEqual([]);
     expect(await store.countDocs()).toBe(5);
+  });
+
+  it('write: what is not a Doc is refused with a reason, before any SQL', async () => {
+    const good = corpus()[0]!;
+    await expect(store.putDoc({ ...good, format: 'other' } as unknown as Doc)).rejects.toMatchObject({
+      code: 'NG_E031', message: expect.stringMatching(/format is "other"/),
+    });
+    await expect(store.putDoc({ ...good, entities: undefined } as unknown as Doc)).rejects.toMatchObject({
+      code: 'NG_E031', message: expect.stringMatching(/not an array/),
+    });
+    const r = await store.putDocs([null as unknown as Doc, good]);
+    expect(r.map((x) => [x.added, x.error?.code ?? null])).toEqual([[false, 'NG_E031'], [true, null]]);
   });
 
   it('write: concurrent writers of the same article through separate connections store it once', async () => {

@@ -73,7 +73,7 @@ export const LEXICON: readonly LexEntry[] = [
   ['threaten', '130'], ['warn', '130'], ['threat', '130', 'n'],
   ['authorize|authorise|order|empower ~ military|force|strikes|strike|action|involvement|operations|attack|attacks', '138'],
   // 14 protest
-  ['protest', '140'], ['demonstrate', '141'], ['demonstration|rally|march', '141', 'n'], ['hunger strike', '142', 'n'],
+  ['protest', '140'], ['demonstrate', '141'], ['demonstration|rally|march', '141', 'n'], ['hunger strike', '142', 'n'], ['begin|start|stage|launch|hold|go ~ hunger strike|strikes', '142'],
   ['stage|hold|begin|start ~ strike|strikes', '143'], ['go on strike', '143'], ['stop work', '143'],
   ['boycott', '143'], ['block|blockade ~ road|roads|bridge|transport|highway|traffic|roadway', '144'],
   ['riot', '145'], ['take to the streets', '141'], ['sit-in', '141', 'n'], ['blockade', '191'], ['throw ~ stones', '145'],

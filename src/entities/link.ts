@@ -50,6 +50,11 @@ const ADMIN_AFTER = new RegExp(`^(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})\\b`, 'u');
 const ADMIN_ORG = new RegExp(`^(.+?)(?:['\\u2019]s)?\\s+(${ADMIN_WORDS})$`, 'u');
 // A present-tense verb after "the X administration" (possibly after "and its officials").
 const SITTING_AFTER = /^(?:\s+and\s+[^,.;]{0,40}?)?\s+(?:is|are|continues?|remains?|has|have|says|wants|plans|insists|keeps)\b/u;
+const ORG_HEADS = new Set([
+  'times', 'post', 'journal', 'news', 'tribune', 'herald', 'gazette', 'party', 'department', 'ministry', 'agency',
+  'council', 'committee', 'commission', 'university', 'college', 'bank', 'group', 'inc', 'corp', 'company',
+  'foundation', 'institute', 'association', 'court', 'army', 'navy', 'police', 'administration', 'campaign',
+]);
 const NOT_A_NAME = /^(?:[RDI]-[A-Z][a-z]{1,3}\.?|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?$/u;
 const ORG_TAIL = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'group', 'ltd', 'llc', 'plc', 'sa', 'ag', 'holdings']);
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
@@ -208,11 +213,14 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     join(target, p);
   }
   const singles = preps.filter(
-    (p) => p.cluster === null && p.key === null && p.toks.length === 1 && (p.type === 'PERSON' || p.type === 'ORG' || p.type === 'MISC' || p.type === 'GPE' || p.type === 'LOC'),
+    (p) => p.cluster === null && p.key === null && p.toks.length === 1 && (p.type === 'PERSON' || p.type === 'ORG' || p.type === 'MISC'),
   );
   for (const p of singles) {
     const t = p.toks[0]!;
-    const cands = tokenIdx.get(t);
+    let cands = tokenIdx.get(t);
+    // A word the recogniser typed ORG or MISC joins a person only as a surname ("Trump's plans"),
+    // never as a place or first name ("Washington" is not George Washington's alias).
+    if (cands && p.type !== 'PERSON') cands = cands.filter((c) => c.tokens[c.tokens.length - 1] === t && c.tokens.length >= 2);
     if (cands && cands.length > 0 && (p.type === 'PERSON' || /^[A-Z][a-z]/u.test(p.name))) {
       const c = nearest(cands, p.start)!;
       p.type = 'PERSON';
@@ -334,6 +342,11 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   }
   for (const [c, e] of entityOf) {
     if (c.related) continue;
+    // "Washington Post" or "Justice Department" tagged as a person: the head word says organisation.
+    if (c.type === 'PERSON' && c.tokens.length >= 2 && ORG_HEADS.has(c.tokens[c.tokens.length - 1]!)) {
+      c.type = 'ORG';
+      e.type = 'ORG';
+    }
     if ((c.type === 'GPE' || c.type === 'LOC') && !e.country) {
       // "White House", "State Department" tagged as places are institutions.
       const inst = sectorOf(e.name);

@@ -237,4 +237,12 @@ describe('entities: other text', () => {
     linkEntities(doc);
     expect(doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Barack Obama']);
   });
+
+  it('retypes a newspaper tagged as a person and keeps the city apart from it', () => {
+    const text = 'Washington Post reporters said officials in Washington agreed.';
+    const doc = handDoc(text, [['Washington Post', 'PERSON'], ['Washington', 'GPE']]);
+    linkEntities(doc);
+    expect(byName(doc, 'Washington Post')).toMatchObject({ type: 'ORG', sector: 'MED' });
+    expect(byName(doc, 'Washington').type).toBe('GPE');
+  });
 });

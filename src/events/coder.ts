@@ -271,6 +271,8 @@ function trimEnd(t: string, i: number): number { while (i > 0 && /\s/.test(t[i -
 
 function linkable(ctx: DocContext, prev: Atom, gapStart: number, gapEnd: number): boolean {
   if (gapEnd - gapStart > 40) return false;
+  // Most gaps are a space or "'s"; only longer ones need splitting into words.
+  if (/^\s*(?:['’]s)?\s*$/.test(ctx.doc.text.slice(gapStart, gapEnd))) return true;
   const ws = words(ctx.doc.text, gapStart, gapEnd, ctx.posAt);
   if (ws.length > 3) return false;
   for (const w of ws) {

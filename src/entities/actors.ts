@@ -87,8 +87,19 @@ const MASTHEAD = /^(?:Times|Post|Journal|Tribune|Herald|Gazette|Guardian|Telegra
 // Two-letter acronyms that are also words: only their capitalised form counts.
 const CAPS_ONLY = new Set(['un', 'eu']);
 
+const sectorCache = new Map<string, string | null>();
+
 /** The sector a phrase's words imply, reading from the head noun (last word) leftwards. */
 export function sectorOf(phrase: string): string | null {
+  const hit = sectorCache.get(phrase);
+  if (hit !== undefined) return hit;
+  const s = sectorUncached(phrase);
+  if (sectorCache.size > 20000) sectorCache.clear();
+  sectorCache.set(phrase, s);
+  return s;
+}
+
+function sectorUncached(phrase: string): string | null {
   const words = phrase.split(/[\s\u2014\u2013]+/u).map((w) => w.replace(/^[("'\u201c]+|[)"'\u201d,;:]+$/gu, ''));
   const clean = words.map((w) => w.replace(/[\u2019']s$/u, ''));
   let fallback: string | null | undefined;

@@ -175,6 +175,17 @@ const WORD_RE = /[A-Z][\p{L}.'\u2019-]*|[a-z][\p{L}'\u2019-]*/gu;
  * ("South Korean troops" -> KOR, "the U.S.-Mexico border" -> USA).
  */
 export function findCountry(phrase: string): CountryHit | null {
+  const hit = findCache.get(phrase);
+  if (hit !== undefined) return hit;
+  const found = findUncached(phrase);
+  if (findCache.size > 20000) findCache.clear();
+  findCache.set(phrase, found);
+  return found;
+}
+
+const findCache = new Map<string, CountryHit | null>();
+
+function findUncached(phrase: string): CountryHit | null {
   const words: string[] = [];
   for (const m of phrase.replace(/-(?=[A-Z])/gu, ' ').matchAll(WORD_RE)) words.push(m[0]);
   for (let i = 0; i < words.length; i++) {

@@ -519,7 +519,13 @@ function wordBefore(text: string, end: number): { word: string; start: number } 
   let e = end;
   while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
   let b = e;
-  while (b > 0 && /[\p{L}.-]/u.test(text[b - 1]!)) b--;
+  while (b > 0) {
+    const c = text.charCodeAt(b - 1);
+    // ASCII letters, '.', '-' and any non-ASCII letter-like code unit: a word character here.
+    if ((c | 32) >= 97 && (c | 32) <= 122) b--;
+    else if (c === 46 || c === 45 || (c > 127 && /\p{L}/u.test(text[b - 1]!))) b--;
+    else break;
+  }
   return { word: text.slice(b, e), start: b };
 }
 

@@ -20,6 +20,8 @@ interface City {
 let cities: City[] | null = null;
 const MIN_FOREIGN_POPULATION = 100_000;
 let byName: Map<string, number[]> | null = null;
+// Names repeat across articles; normalising them (NFD, marks) is the costly part of a lookup.
+const idsCache = new Map<string, number[] | null>();
 
 function key(s: string): string {
   return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[.\u2019']/gu, '').replace(/\s+/gu, ' ').trim();
@@ -62,8 +64,14 @@ export function preloadPlaces(): void {
  */
 export function resolvePlace(name: string, preferCountries: ReadonlySet<string> = new Set(), minPopulation = 0): Place | null {
   load();
-  // GeoNames calls some cities "<name> City" ("New York City", "Mexico City").
-  const ids = byName!.get(key(name)) ?? byName!.get(`${key(name)} city`);
+  let ids = idsCache.get(name);
+  if (ids === undefined) {
+    // GeoNames calls some cities "<name> City" ("New York City", "Mexico City").
+    const k = key(name);
+    ids = byName!.get(k) ?? byName!.get(`${k} city`) ?? null;
+    if (idsCache.size > 20000) idsCache.clear();
+    idsCache.set(name, ids);
+  }
   if (!ids || ids.length === 0) return null;
   let best: City | null = null;
   let bestScore = -1;

@@ -203,8 +203,9 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
     if (m.start < a || m.end > b) continue;
     const isPron = /^(?:he|she|it|they|we|him|her|them|his|its|their)$/i.test(text.slice(m.start, m.end));
     if (isPron) continue;
-    const country = m.entity.country ?? (m.entity.type === 'PERSON' ? leaderCountry(m.entity.name) : null);
-    atoms.push({ start: m.start, end: m.end, entity: m.entity, type: m.entity.type, country, sector: m.entity.sector ?? null, activity: false });
+    const known = !m.entity.country && m.entity.type === 'PERSON' ? leaderCountry(m.entity.name) : null;
+    const country = m.entity.country ?? known;
+    atoms.push({ start: m.start, end: m.end, entity: m.entity, type: m.entity.type, country, sector: m.entity.sector ?? (known ? 'GOV' : null), activity: false });
   }
   for (const h of findActorHits(text, a, b)) {
     const inside = atoms.find((x) => x.start <= h.start && h.end <= x.end);

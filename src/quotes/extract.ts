@@ -225,11 +225,15 @@ class Extractor {
     if (e.lemma === 'call') return this.quoteSoon(i + 1);
     if (e.cls === 'evaluation' || e.lemma === 'question') return true;
     if (e.frameOnly) {
-      const next = this.raw[i + 1] ?? '';
-      if (next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[i + 2] ?? ''))) return true;
-      // `"...," the article read.`: a quote, then at most a short subject, then the cue.
-      for (let q = i - 1; q >= 0 && i - q <= 6; q--) {
-        if (this.inRegion[q]) return true;
+      let n1 = i + 1;
+      while (n1 < this.low.length && (ADVERBIALS.has(this.low[n1]!) || TIME_WORDS.has(this.low[n1]!))) n1++;
+      const next = this.raw[n1] ?? '';
+      if (next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[n1 + 1] ?? '')) || this.hasThatClause(i + 1)) return true;
+      // `"...," the article read.` / `..., the source added.`: a quote or a comma, at most a short
+      // subject, then the cue.
+      const final = this.isFinalFrame(i + 1);
+      for (let q = i - 1; q >= a && i - q <= 7; q--) {
+        if (this.inRegion[q] || (final && this.low[q] === ',')) return true;
         if (CLAUSE_END.has(this.low[q]!) || this.isVerbTag(q)) return false;
       }
       return false;
@@ -594,11 +598,13 @@ class Extractor {
           if (rec) v = rec[1];
           while (v < s.b && (ADVERBIALS.has(this.low[v]!) || TIME_WORDS.has(this.low[v]!))) v++;
         }
-        const nothingAfter = v >= s.b || CLAUSE_END.has(this.low[v]!) || this.low[v] === ',' || this.adjunctToEnd(v, s.b);
+        const quoteNext = this.low[v] === ',' && v + 1 < this.low.length && this.inRegion[v + 1] !== 0;
+        const nothingAfter = !quoteNext && (v >= s.b || CLAUSE_END.has(this.low[v]!) || this.low[v] === ',' || this.adjunctToEnd(v, s.b));
         // A cue with its own clause after it (`On "Face the Nation," Ryan said the ...`) reports that
         // clause, not the quote before it.
         const framed = /[,!?\u2014-]/.test(last) || after === ',' || !isCapitalized(this.raw[u + 1] ?? '');
-        const ok = this.regionKind(r) === 'partial' ? inverted || nothingAfter : framed || inverted || nothingAfter;
+        const closed = /[.!?]/.test(last) && isCapitalized(this.raw[u + 1] ?? '');
+        const ok = this.regionKind(r) === 'partial' ? inverted || (nothingAfter && !closed) : framed || inverted || nothingAfter;
         if (ok && !found.includes(r)) found.unshift(r);
       }
     }

@@ -84,7 +84,9 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
     },
     searchHits(input: string): RawBuilder<SearchHitRow> | null {
       if (!/[\p{L}\p{N}]/u.test(input)) return null;
-      return sql<SearchHitRow>`(SELECT seq, ts_rank_cd(tsv, query)::float8 AS score
+      // Normalisation 1 divides by 1 + log(length): long articles do not win by length alone,
+      // as with bm25 on SQLite.
+      return sql<SearchHitRow>`(SELECT seq, ts_rank_cd(tsv, query, 1)::float8 AS score
         FROM articles, websearch_to_tsquery('english', ${input}) AS query WHERE tsv @@ query)`;
     },
     async snippets(db, input, seqs) {

@@ -21,8 +21,11 @@ export interface HtmlExtract {
   excerpt: string | null;
   /** Main text, one entry per block (heading, paragraph, list item, blockquote, pre). */
   paragraphs: string[];
-  /** Which path produced the paragraphs: readability, or the whole-body fallback when readability found too little. */
-  method: 'readability' | 'fallback' | 'none';
+  /**
+   * Which path produced the paragraphs: readability; the whole-body fallback when readability found
+   * too little; 'flattened' when the markup nested too deep to parse safely and was reduced to blocks.
+   */
+  method: 'readability' | 'fallback' | 'flattened' | 'none';
 }
 
 /** Options for extractHtml. */
@@ -53,7 +56,11 @@ type El = Element;
  */
 export function extractHtml(html: string, url: string | null, opts: ExtractHtmlOptions = {}): HtmlExtract {
   const minChars = opts.minChars ?? 250;
-  const source = ensureHtmlShell(preStrip(html));
+  let source = ensureHtmlShell(preStrip(html));
+  // linkedom's parser is quadratic in nesting depth (100,000 nested divs: ~30 s); flatten such a page
+  // to its blocks before parsing. Real pages estimate under ~300 here.
+  const flattened = estimateDepth(source) > MAX_PARSE_DEPTH;
+  if (flattened) source = flatten(source);
   const doc = parseHTML(source).document as unknown as Document;
   const meta = readMetadata(doc, url);
   stripUnsafe(doc);
@@ -62,7 +69,9 @@ export function extractHtml(html: string, url: string | null, opts: ExtractHtmlO
   let paragraphs: string[] = [];
   let method: HtmlExtract['method'] = 'none';
   let rd: ReturnType<Readability<El>['parse']> = null;
-  try {
+  // Readability's time grows much faster than linearly with nesting depth (1,000 nested divs take
+  // ~10 s); real news pages stay under ~60, so a deeper page is hostile or broken: use the fallback.
+  if (maxDepth(doc.documentElement, MAX_READABILITY_DEPTH) <= MAX_READABILITY_DEPTH) try {
     // keepClasses: our block walk reads class names to spot chrome (breadcrumbs, share bars) Readability kept.
     rd = new Readability<El>(doc, { serializer: (n) => n as El, charThreshold: 400, keepClasses: true }).parse();
   } catch {
@@ -84,6 +93,7 @@ export function extractHtml(html: string, url: string | null, opts: ExtractHtmlO
       method = 'fallback';
     }
   }
+  if (flattened && paragraphs.length > 0) method = 'flattened';
   const title = clean(rd?.title) ?? meta.title;
   paragraphs = dropLeadingTitle(paragraphs, title);
   return {
@@ -97,6 +107,64 @@ export function extractHtml(html: string, url: string | null, opts: ExtractHtmlO
     paragraphs,
     method,
   };
+}
+
+/** Estimated nesting depth of raw markup above which a page is flattened before parsing. */
+export const MAX_PARSE_DEPTH = 3000;
+
+// Tags that are void or that the parser closes implicitly: they don't add depth, whatever the markup says.
+const NO_DEPTH = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'td', 'tr', 'th', 'option', 'dt', 'dd', 'tbody', 'thead', 'colgroup', 'optgroup', 'rt', 'rp']);
+const TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+
+// An upper-bound estimate from the tags alone, without building a tree.
+function estimateDepth(html: string): number {
+  let d = 0;
+  let max = 0;
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
+    const tag = m[2]!.toLowerCase();
+    if (NO_DEPTH.has(tag) || m[3]) continue;
+    if (m[1]) {
+      if (d > 0) d--;
+    } else if (++d > max) max = d;
+  }
+  return max;
+}
+
+// Every block tag becomes a paragraph boundary and every other tag disappears; the parser still
+// decodes the entities.
+function flatten(html: string): string {
+  // Head metadata survives: <title>, <meta>, <link> and JSON-LD carry no depth of their own.
+  const head = (html.match(/<title\b[^>]*>[^<]*<\/title\s*>|<meta\b[^>]*>|<link\b[^>]*>|<script\b[^>]*application\/ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi) ?? []).join('');
+  const lang = /<html\b[^>]*\blang\s*=\s*["']?([a-zA-Z-]+)/i.exec(html)?.[1];
+  const bodyStart = html.search(/<body\b/i);
+  const body = (bodyStart >= 0 ? html.slice(bodyStart) : html)
+    .replace(/<\/?(p|div|h[1-6]|li|br|blockquote|pre|tr|section|article|header|footer|main|aside|nav|ul|ol|table|dd|dt|figure)\b[^>]*>/gi, '\u0000')
+    .replace(/<[^>]*>/g, '')
+    .split('\u0000')
+    .filter((x) => x.trim())
+    .map((x) => `<p>${x}</p>`)
+    .join('');
+  return `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`;
+}
+
+/** Nesting depth above which Readability is not run (see extractHtml). */
+export const MAX_READABILITY_DEPTH = 150;
+
+// Depth of the element tree, iteratively (no call-stack limit), stopping early once past `limit`.
+function maxDepth(root: Element | null, limit: number): number {
+  if (!root) return 0;
+  let max = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, d] = stack.pop()!;
+    if (d > max) {
+      max = d;
+      if (max > limit) return max;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return max;
 }
 
 /** The bare extractor (Readability on linkedom, its own textContent): the benchmark's baseline. */
@@ -164,36 +232,45 @@ function rawBlocksOf(root: El): RawBlock[] {
     buf = '';
     linkChars = 0;
   };
-  const walk = (node: Node): void => {
+  // An explicit stack instead of recursion: a hostile page can nest elements deeper than the call stack.
+  const stack: { node: Node; exit: boolean }[] = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
     if (node.nodeType === 3) {
       const v = node.nodeValue ?? '';
       buf += v.replace(/\s+/g, ' ');
       if (inLink > 0) linkChars += v.replace(/\s+/g, '').length;
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as El;
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || isHidden(el) || isChrome(el)) return;
-    if (tag === 'BR') {
-      // One <br> is a line break inside a paragraph; two in a row separate paragraphs (old CMS markup).
-      buf += '\n\n';
-      return;
-    }
     const block = BLOCK_TAGS.has(tag);
+    if (exit) {
+      if (tag === 'A') inLink--;
+      if (block) {
+        flush();
+        tags.pop();
+      }
+      continue;
+    }
+    if (SKIP_TAGS.has(tag) || isHidden(el) || isChrome(el)) continue;
+    if (tag === 'BR') {
+      // Every <br> ends a block: old CMSs separate paragraphs with them, and lines (addresses, verse)
+      // read better apart than glued into one sentence.
+      buf += '\n\n';
+      continue;
+    }
     if (block) {
       flush();
       tags.push(tag);
     }
     if (tag === 'A') inLink++;
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
-    if (tag === 'A') inLink--;
-    if (block) {
-      flush();
-      tags.pop();
-    } else if (tag === 'TD' || tag === 'TH') buf += ' ';
-  };
-  walk(root);
+    stack.push({ node, exit: true });
+    const kids: Node[] = [];
+    for (let c = el.firstChild; c; c = c.nextSibling) kids.push(c);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k]!, exit: false });
+  }
   flush();
   return out;
 }

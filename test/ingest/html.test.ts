@@ -158,3 +158,20 @@ describe('extractHtml: metadata from the page markup', () => {
     expect(ex).toMatchObject({ byline: null, published: null, canonicalUrl: null, language: null });
   });
 });
+
+describe('extractHtml: hostile nesting', () => {
+  const deep = (n: number): string =>
+    `<html lang="en"><head><title>Deep page</title><meta name="author" content="Ann Lee"></head><body>${'<div>'.repeat(n)}<p>${body[0]!} &amp; more.</p>${'</div>'.repeat(n)}</body></html>`;
+
+  it('a page nested deeper than Readability handles goes through the fallback walker', () => {
+    const ex = extractHtml(deep(1000), null);
+    expect(ex.method).toBe('fallback');
+    expect(ex.paragraphs).toEqual([`${body[0]!} & more.`]);
+  });
+
+  it('a page nested too deep to parse is flattened to its blocks, keeping head metadata', () => {
+    const ex = extractHtml(deep(100_000), null);
+    expect(ex).toMatchObject({ method: 'flattened', title: 'Deep page', byline: 'Ann Lee', language: 'en' });
+    expect(ex.paragraphs).toEqual([`${body[0]!} & more.`]);
+  });
+});

@@ -121,6 +121,14 @@ describe.each(backends)('store on $name', (backend) => {
     expect(without.items.map((h) => h.title)).toEqual(['Weather report']);
   });
 
+  it('search: one mention in a short article outranks one mention buried in a long one', async () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} covers budget talks.`).join(' ');
+    // The short one goes in first, so the seq tie-break alone would put the long one first.
+    await store.putDoc(buildDoc({ url: 'https://r.example/short', title: 'Short note', text: 'A volcano erupted near the town.' }));
+    await store.putDoc(buildDoc({ url: 'https://r.example/long', title: 'Long report', text: `${filler} A volcano was noted. ${filler}` }));
+    expect((await store.searchArticles({ q: 'volcano' })).items.map((h) => h.title)).toEqual(['Short note', 'Long report']);
+  });
+
   it('search: operator characters a user types are searched, never a syntax error', async () => {
     for (const d of corpus()) await store.putDoc(d);
     for (const q of ['"unbalanced', 'AND', 'NEAR(', 'title:flood', '(', '*', '-', 'a:b OR', "l'eau ^ {x}"]) {

@@ -74,7 +74,13 @@ export function parseFeed(xml: string, input: string | null): Feed {
     const line = valid.err.line;
     throw new NgError('NG_E007', `not well-formed XML (${valid.err.msg}); expected an RSS or Atom feed`, { input, line });
   }
-  const doc = parser.parse(xml) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(xml) as Record<string, unknown>;
+  } catch (e) {
+    // The parser's own limits (nesting, entity expansion) end here: a feed it refuses is not a feed.
+    throw new NgError('NG_E007', `feed could not be parsed (${(e as Error).message}); expected an RSS or Atom feed`, { input }, { cause: e });
+  }
   const rss = doc['rss'] as Record<string, unknown> | undefined;
   if (rss) {
     const ch = (rss['channel'] ?? {}) as Record<string, unknown>;

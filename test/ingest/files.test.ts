@@ -230,6 +230,12 @@ describe('ingest: feeds', () => {
     expect(rs[1]?.ok).toBe(true);
   });
 
+  it('a feed nested past the parser limits is NG_E007, not an internal error', async () => {
+    const p = join(dir, 'deep.rss');
+    writeFileSync(p, `<?xml version="1.0"?><rss><channel><item><description>${'<a>'.repeat(20_000)}x${'</a>'.repeat(20_000)}</description></item></channel></rss>`);
+    expect(errorOf((await readAll([p]))[0])).toMatchObject({ code: 'NG_E007', input: p });
+  });
+
   it('XML that is neither RSS nor Atom is NG_E013', async () => {
     const p = join(dir, 'sitemap.xml');
     writeFileSync(p, '<?xml version="1.0"?><urlset><url><loc>https://example.com/</loc></url></urlset>');

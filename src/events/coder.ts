@@ -694,7 +694,10 @@ const PARTICIPLE = /(?:ed|en|wn|ld|ot|ht|ne|un|nt)$/;
 function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
   const w = ws[m.i]!;
   if (w.pos ? !(w.pos === 'VBN' || (w.pos === 'JJ' && /(?:ed|en)$/.test(w.lower))) : !PARTICIPLE.test(w.lower)) return false;
-  const prev = ws[m.i - 1];
+  // Skip adverbs back to the word that decides ("has again offered" has its auxiliary).
+  let p = m.i - 1;
+  while (p > 0 && (ws[p]!.pos.startsWith('RB') || ws[p]!.lower.endsWith('ly'))) p--;
+  const prev = ws[p];
   if (!prev || prev.lower === ',' || BE.has(prev.lower) || /^(?:has|have|had|and|or|but|not|n't|who|which|that|to)$/.test(prev.lower) || prev.lower.endsWith('ly')) return false;
   // "A report released Tuesday ... alleged": a participle after a noun, with the finite verb still to come.
   if (prev.pos.startsWith('NN')) {
@@ -705,7 +708,8 @@ function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
     }
   }
   // Only when a main verb came before it in the sentence: the first verb is the main clause's own.
-  return all.some((o) => o.i < m.i && !o.pat.noun && !o.absorbed) || ws.slice(0, m.i).some((x) => x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP');
+  const finite = (x: Word): boolean => (x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP') && !BE.has(x.lower) && !/^(?:has|have|had|do|does|did)$/.test(x.lower);
+  return all.some((o) => o.i < m.i && !o.pat.noun && !o.absorbed) || ws.slice(0, m.i).some(finite);
 }
 
 function rightLimit(ws: Word[], j: number, sentEnd: number): number {

@@ -10,7 +10,7 @@ import { sectorOf } from './actors.js';
 import { acronymOf, bareName, genderOfFirstName, isAcronym, nameTokens, orgKey } from './aliases.js';
 import { resolvePronouns, type Antecedent } from './coref.js';
 import { countryName, findCountry, lookupCountry } from './countries.js';
-import { resolvePlace } from './places.js';
+import { preloadPlaces, resolvePlace } from './places.js';
 import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
 import { HONORIFICS, TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
 
@@ -485,6 +485,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
 
   // 8. Role phrases ("Mexico's President") resolve to the one person holding that role here.
   const people = [...entityOf.values()].filter((e) => e.type === 'PERSON' && e.roles.length > 0);
+  const unnamed = new Map<string, Entity>();
   for (const rm of findRoleMentions(text, titleSpans, doc.tokens)) {
     const head = titleHead(rm.title);
     const holders = people.filter((e) =>
@@ -495,13 +496,41 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
           (rm.of === null || r.of === rm.of || (r.of === null && e.country === rm.of)),
       ),
     );
-    if (holders.length !== 1) continue;
-    holders[0]!.mentions.push({ start: rm.start, end: rm.end, text: text.slice(rm.start, rm.end), kind: 'role' });
+    const mention: Mention = { start: rm.start, end: rm.end, text: text.slice(rm.start, rm.end), kind: 'role' };
+    if (holders.length === 1) {
+      holders[0]!.mentions.push(mention);
+      continue;
+    }
+    // Nobody named holds it, but the text says whose office it is ("the Mexican president said"):
+    // one unnamed person per office, so quotes and events still have someone to point at.
+    if (holders.length > 0 || rm.of === null || !titleInfo(head)) continue;
+    const key = `${head}|${rm.of}|${rm.qualifier ?? ''}`;
+    let holder = unnamed.get(key);
+    if (!holder) {
+      const country = countryName(rm.of) ?? rm.of;
+      const role: Role = { title: rm.title, of: rm.of, evidence: { start: rm.start, end: rm.end } };
+      if (rm.qualifier) role.qualifier = rm.qualifier;
+      holder = {
+        id: `e${++n}`,
+        name: / (?:to|of|for) /u.test(rm.title) ? `${country} ${rm.title}` : `${rm.title} of ${country}`,
+        type: 'PERSON',
+        roles: [role],
+        country: rm.of,
+        countryFrom: 'text',
+        sector: rm.qualifier === 'former' ? 'ELI' : (titleInfo(head)?.sector ?? null),
+        relatedTo: null,
+        place: null,
+        mentions: [],
+      };
+      unnamed.set(key, holder);
+      byId.set(holder.id, holder);
+    }
+    holder.mentions.push(mention);
   }
 
   // 9. Pronouns.
   const antecedents: Antecedent[] = [];
-  for (const e of entityOf.values()) {
+  for (const e of [...entityOf.values(), ...unnamed.values()]) {
     if (e.type !== 'PERSON') continue;
     for (const m of e.mentions) antecedents.push({ start: m.start, end: m.end, entity: e.id });
   }
@@ -509,7 +538,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     byId.get(link.entity)?.mentions.push({ start: link.start, end: link.end, text: text.slice(link.start, link.end), kind: 'pronoun' });
   }
 
-  const entities = [...entityOf.values()];
+  const entities = [...entityOf.values(), ...unnamed.values()];
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   doc.entities = entities;
 }
@@ -595,6 +624,9 @@ function canonicalName(c: Cluster, text: string): string {
  * role mentions, countries, sectors and places.
  */
 export function entitiesComponent(opts: EntitiesOptions = {}): Component {
+  // Lexicons load when the pipeline is built, not inside the first document (ARCHITECTURE.md).
+  countryName('USA');
+  if (opts.places !== false) preloadPlaces();
   return {
     name: 'entities',
     requires: ['mentions', 'tokens', 'sentences', 'paragraphs'],

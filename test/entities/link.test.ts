@@ -245,4 +245,14 @@ describe('entities: other text', () => {
     expect(byName(doc, 'Washington Post')).toMatchObject({ type: 'ORG', sector: 'MED' });
     expect(byName(doc, 'Washington').type).toBe('GPE');
   });
+
+  it('gives an office nobody named holds its own person, reused by later mentions and pronouns', () => {
+    const text = 'The Mexican president rejected the plan. She said the Mexican president would not yield.';
+    const doc = handDoc(text, []);
+    linkEntities(doc);
+    const p = byName(doc, 'President of Mexico');
+    expect(p).toMatchObject({ type: 'PERSON', country: 'MEX', countryFrom: 'text', sector: 'GOV' });
+    expect(p.mentions.filter((m) => m.kind === 'role').map((m) => m.text)).toEqual(['Mexican president', 'Mexican president']);
+    expect(entityAt(doc, text.indexOf('She'), text.indexOf('She') + 3)).toBe(p.id);
+  });
 });

@@ -112,7 +112,28 @@ async function* readBytesAs(
     return;
   }
   const feed = parseFeed(text, input);
-  for (let i = 0; i < feed.entries.length; i++) yield* readEntry(feed.entries[i]!, i + 1, feed.title, input, opts);
+  // Entry pages are fetched a few at a time but yielded in feed order; the window bounds both the
+  // load on the site and how many finished pages wait in memory for an earlier slow one.
+  const width = Math.max(1, opts.feedConcurrency ?? 4);
+  const start = (i: number): Promise<ReadResult[]> => collect(readEntry(feed.entries[i]!, i + 1, feed.title, input, opts), input);
+  const pending: Promise<ReadResult[]>[] = [];
+  let next = 0;
+  while (next < feed.entries.length && pending.length < width) pending.push(start(next++));
+  while (pending.length > 0) {
+    const done = await pending.shift()!;
+    if (next < feed.entries.length) pending.push(start(next++));
+    yield* done;
+  }
+}
+
+async function collect(gen: AsyncGenerator<ReadResult>, input: string): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  try {
+    for await (const r of gen) out.push(r);
+  } catch (e) {
+    out.push({ ok: false, error: toNgError(e, { input }) });
+  }
+  return out;
 }
 
 async function* readEntry(e: FeedEntry, n: number, feedTitle: string | null, feedInput: string, opts: ReadOptions): AsyncGenerator<ReadResult> {

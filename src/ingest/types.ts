@@ -40,6 +40,8 @@ export interface ReadOptions {
   userAgent?: string;
   /** Fetch each feed entry's link as a page instead of using the entry's own content (default true). */
   followFeedLinks?: boolean;
+  /** Feed entry links fetched at the same time; results still come in feed order (default 4). */
+  feedConcurrency?: number;
   /** Force a format instead of detecting it (default 'auto'). */
   format?: InputFormat;
 }

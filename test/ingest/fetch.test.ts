@@ -16,13 +16,25 @@ const story = (n: number): string =>
 let server: http.Server;
 let base = '';
 let hits = 0;
+let inFlight = 0;
+let maxInFlight = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     hits++;
     const url = new URL(req.url ?? '/', 'http://x');
     const p = url.pathname;
-    if (p.startsWith('/story/')) {
+    if (p.startsWith('/slow-story/')) {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      // Later entries answer sooner, so feed order can only survive if the reader restores it.
+      const n = Number(p.slice(12));
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(story(n));
+      }, 200 - n * 20);
+    } else if (p.startsWith('/story/')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(story(Number(p.slice(7))));
     } else if (p === '/latin1') {
@@ -233,6 +245,18 @@ describe('feeds whose links point at the local server', () => {
     const rs = await readAll([atom], local);
     expect(rs.map((r) => articleOf(r).input)).toEqual([`${base}/story/21`, `${base}/story/22`]);
     expect(articleOf(rs[0]).meta).toMatchObject({ title: 'Atom one', byline: 'Bo Chan', published: '2024-01-02T03:04:05Z', source: 'Local Atom' });
+  });
+
+  it('entry pages are fetched a few at a time and still come out in feed order', async () => {
+    const many = join(dir, 'many.rss');
+    const items = Array.from({ length: 8 }, (_, i) => `<item><title>E${i + 1}</title><link>${base}/slow-story/${i + 1}</link></item>`).join('');
+    writeFileSync(many, `<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>${items}</channel></rss>`);
+    maxInFlight = 0;
+    const rs = await readAll([many], { ...local, feedConcurrency: 3 });
+    expect(rs.map((r) => articleOf(r).meta.title)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8']);
+    expect(articleOf(rs[7]).content).toContain('Story number 8');
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect(maxInFlight).toBeLessThanOrEqual(3);
   });
 
   it('with followFeedLinks off, the entry content is used and nothing is fetched', async () => {

@@ -278,7 +278,7 @@ function rawBlocksOf(root: El): RawBlock[] {
 // A photo credit closing a block marks a caption that was not in a <figcaption>.
 const CREDIT_RE = /\((image|photo|picture|pic|credit|video|source|foto)s?\s*:[^)]*\)\s*$|\((AP|AFP|Reuters|Getty( Images)?|EPA|PA)( Photo)?\b[^)]*\)\s*$|\b(Photo|Image|Picture)s?:\s*[A-Z][^.]*$/i;
 // Date/byline stamps: "Published 1 day ago", "UPDATED: 11:05, Tue, Nov 19, 2019", "By Jane Doe - 11/18/19 11:04 PM EST".
-const STAMP_RE = /^\|?\s*(published|updated|posted|last updated|first published|modified)\b.*(\d|ago)|^by\s+[^.]{2,60}\s[-|–—]\s.*\d/i;
+const STAMP_RE = /^\|?\s*(published|updated|posted|last updated|first published|modified)\b.*(\d|ago)|^by\s+[^.]{2,60}\s[-|–—]\s.*\d|^by\s+[^.]{2,60}?\s(on\s)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b/i;
 
 // Structural junk Readability keeps around an article: link lists (related stories), caption lines,
 // date stamps. Only the DOM can tell a link list from prose, so this lives here and not in cleaning.
@@ -302,7 +302,8 @@ function isChrome(el: El): boolean {
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
   if (!cls && !id) return false;
-  return CHROME_RE.test(`${cls ?? ''} ${id ?? ''}`);
+  // camelCase names ("newsCaption", "shareBar") split into words like kebab-case ones.
+  return CHROME_RE.test(`${cls ?? ''} ${id ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2'));
 }
 
 // Before Readability: it rewrites divs into paragraphs and drops their class names, so chrome has to

@@ -86,6 +86,7 @@ export function bareName(s: string, person = true): NamePart {
 export function nameTokens(name: string): string[] {
   return name
     .toLowerCase()
+    .replace(/\u2019/gu, "'") // "O’Neill" and "O'Neill" are one name
     .split(/[\s]+/u)
     .map((w) => w.replace(/[.,]$/u, ''))
     .filter((w) => w.length > 0);

@@ -47,6 +47,18 @@ function load(): void {
   }
 }
 
+// US states: named in news as often as cities, and absent from a cities list, where a small town of
+// the same name would otherwise answer ("Virginia", Minnesota). A spelling list, like country names.
+const US_STATES = new Set(
+  ('alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho ' +
+    'illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi ' +
+    'missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia ' +
+    'washington wisconsin wyoming')
+    .split(' ')
+    .concat(['new hampshire', 'new jersey', 'new mexico', 'new york state', 'north carolina', 'north dakota',
+      'rhode island', 'south carolina', 'south dakota', 'west virginia']),
+);
+
 /** True once the gazetteer is in memory (for benchmarks that want to leave loading out). */
 export function placesLoaded(): boolean {
   return byName !== null;
@@ -58,12 +70,17 @@ export function preloadPlaces(): void {
 }
 
 /**
- * The GeoNames city a name most likely means: among namesakes, one in a country the article names
+ * The GeoNames city a name most likely means (a US state name gives the state, without a GeoNames id): among namesakes, one in a country the article names
  * (`preferCountries`, alpha-3), else the most populous if it is a large city (100,000+) or the article
  * names no country. `minPopulation` sets a floor for every answer. Null when no city fits.
  */
 export function resolvePlace(name: string, preferCountries: ReadonlySet<string> = new Set(), minPopulation = 0): Place | null {
   load();
+  const lower = name.toLowerCase();
+  // "Washington" and "New York" name cities as often as states: only the others are taken as states.
+  if (US_STATES.has(lower) && lower !== 'washington' && (preferCountries.size === 0 || preferCountries.has('USA'))) {
+    return { geonameId: null, name, country: 'USA', lat: null, lon: null };
+  }
   let ids = idsCache.get(name);
   if (ids === undefined) {
     // GeoNames calls some cities "<name> City" ("New York City", "Mexico City").

@@ -54,7 +54,9 @@ export function trailingCountry(s: string): { code: string; offset: number } | n
   return null;
 }
 
-function splitOfPublic(titleWords: string, ofPart: string): { title: string; of: string | null } {
+function splitOfPublic(titleWords: string, rawOf: string): { title: string; of: string | null } {
+  // A sentence's period is not part of "Cook Political Report"; an initial's is ("U.S.").
+  const ofPart = /[a-z]{2}\.$/u.test(rawOf) ? rawOf.slice(0, -1) : rawOf;
   const m = /^\s+(of|to|for)\s+(.*)$/su.exec(ofPart);
   if (m && m[1] === 'of' && m[2] !== undefined) {
     const c = countryByName(m[2]);

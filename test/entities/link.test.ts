@@ -201,10 +201,22 @@ describe('entities: other text', () => {
     expect(surfaces(byName(doc, 'New York Times')).has('New York')).toBe(false);
   });
 
-  it('does not send a US state to a small foreign namesake', () => {
-    const doc = handDoc('The United States said Vermont would vote.', [['United States', 'GPE'], ['Vermont', 'GPE']]);
+  it('takes a US state as the state, not a small namesake town, and no small foreign namesakes', () => {
+    const doc = handDoc('The United States said Vermont and Virginia would vote, unlike Ferizaj.', [
+      ['United States', 'GPE'], ['Vermont', 'GPE'], ['Virginia', 'GPE'], ['Ferizaj', 'GPE'],
+    ]);
     linkEntities(doc);
-    expect(byName(doc, 'Vermont').place ?? null).toBeNull();
+    expect(byName(doc, 'Vermont').place).toEqual({ geonameId: null, name: 'Vermont', country: 'USA', lat: null, lon: null });
+    expect(byName(doc, 'Virginia').place?.geonameId).toBeNull();
+    expect(byName(doc, 'Ferizaj').place ?? null).toBeNull();
+  });
+
+  it('merges curly and straight apostrophes in a name and ends a title before the sentence period', () => {
+    const text = 'Commissioner James O\u2019Neill spoke. O\'Neill left. He met Ann Lee, an editor for the Cook Political Report.';
+    const doc = handDoc(text, [['James O\u2019Neill', 'PERSON'], ["O'Neill", 'PERSON'], ['Ann Lee', 'PERSON']]);
+    linkEntities(doc);
+    expect(doc.entities.filter((e) => e.type === 'PERSON')).toHaveLength(2);
+    expect(byName(doc, 'Ann Lee').roles[0]?.title).toBe('Editor for the Cook Political Report');
   });
 
   it('takes a nationality from an appositive ("X, a Mexican diplomat,") and no diagnostic without cause', () => {

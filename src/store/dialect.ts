@@ -36,6 +36,8 @@ export interface StoreDialect {
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Drops what createSearchIndex made. */
   dropSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Makes the full-text index ignore accents ("Mexico" finds "México"), or (off) undoes that. */
+  foldAccentsInSearch(db: Kysely<unknown>, on: boolean): Promise<void>;
   /**
    * A parenthesised subquery of SearchHitRow for the articles matching what a user typed, or null
    * when the input has nothing searchable (only punctuation, say).

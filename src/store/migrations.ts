@@ -152,9 +152,17 @@ function jobs(dialect: StoreDialect): Migration {
   };
 }
 
+/** Search that ignores accents on every engine, as the SQLite tokenizer always did. */
+function foldAccents(dialect: StoreDialect): Migration {
+  return {
+    up: (db) => dialect.foldAccentsInSearch(db, true),
+    down: (db) => dialect.foldAccentsInSearch(db, false),
+  };
+}
+
 /** The migrations, by name in the order they apply. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey, '0003_jobs': jobs(dialect) };
+  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey, '0003_jobs': jobs(dialect), '0004_fold_accents': foldAccents(dialect) };
 }
 
 /** A Kysely Migrator over the in-code migrations. */

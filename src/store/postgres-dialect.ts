@@ -82,19 +82,39 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
       await sql`DROP INDEX IF EXISTS articles_tsv_idx`.execute(db);
       await sql`ALTER TABLE articles DROP COLUMN IF EXISTS tsv`.execute(db);
     },
+    async foldAccentsInSearch(db, on) {
+      await sql`DROP INDEX IF EXISTS articles_tsv_idx`.execute(db);
+      await sql`ALTER TABLE articles DROP COLUMN IF EXISTS tsv`.execute(db);
+      if (on) {
+        const dict = await unaccentDictionary(db);
+        await sql`DROP TEXT SEARCH CONFIGURATION IF EXISTS ng_search`.execute(db);
+        await sql`CREATE TEXT SEARCH CONFIGURATION ng_search (COPY = pg_catalog.english)`.execute(db);
+        // Without the unaccent extension, ng_search is plain English: accents then still matter.
+        if (dict !== null) {
+          await sql`ALTER TEXT SEARCH CONFIGURATION ng_search
+            ALTER MAPPING FOR hword, hword_part, word WITH ${sql.raw(dict)}, english_stem`.execute(db);
+        }
+      }
+      const cfg = sql.lit(on ? 'ng_search' : 'english');
+      await sql`ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector(${cfg}::regconfig, coalesce(title, '')), 'A') ||
+        setweight(to_tsvector(${cfg}::regconfig, text), 'B')) STORED`.execute(db);
+      await sql`CREATE INDEX articles_tsv_idx ON articles USING GIN (tsv)`.execute(db);
+      if (!on) await sql`DROP TEXT SEARCH CONFIGURATION IF EXISTS ng_search`.execute(db);
+    },
     searchHits(input: string): RawBuilder<SearchHitRow> | null {
       if (!/[\p{L}\p{N}]/u.test(input)) return null;
       // Normalisation 1 divides by 1 + log(length): long articles do not win by length alone,
       // as with bm25 on SQLite.
       return sql<SearchHitRow>`(SELECT seq, ts_rank_cd(tsv, query, 1)::float8 AS score
-        FROM articles, websearch_to_tsquery('english', ${input}) AS query WHERE tsv @@ query)`;
+        FROM articles, websearch_to_tsquery('ng_search', ${input}) AS query WHERE tsv @@ query)`;
     },
     async snippets(db, input, seqs) {
       const out = new Map<number, string>();
       if (seqs.length === 0) return out;
       const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
       const r = await sql<{ seq: number; snip: string }>`SELECT seq,
-          ts_headline('english', text, websearch_to_tsquery('english', ${input}), ${options}) AS snip
+          ts_headline('ng_search', text, websearch_to_tsquery('ng_search', ${input}), ${options}) AS snip
         FROM articles WHERE seq IN (${sql.join(seqs)})`.execute(db);
       for (const row of r.rows) out.set(row.seq, row.snip);
       return out;
@@ -103,6 +123,33 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
       return db.transaction().execute(fn);
     },
   };
+}
+
+/**
+ * The schema-qualified unaccent dictionary, installing the extension when it is missing (it is a
+ * trusted extension from PostgreSQL 13: a database owner may add it), or null when it cannot be had.
+ * Installed in `public`, never in our own schema: an extension exists once per database, and
+ * dropping one store's schema must not take it from the others.
+ */
+async function unaccentDictionary(db: Kysely<unknown>): Promise<string | null> {
+  const find = async (): Promise<string | null> => {
+    const r = await sql<{ schema: string }>`SELECT n.nspname AS schema FROM pg_extension e
+      JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'`.execute(db);
+    const schema = r.rows[0]?.schema;
+    return schema ? `"${schema.replace(/"/g, '""')}".unaccent` : null;
+  };
+  const found = await find();
+  if (found !== null) return found;
+  // Migrations run in a transaction: a failed CREATE EXTENSION must not abort it, hence the savepoint.
+  await sql`SAVEPOINT ng_unaccent`.execute(db);
+  try {
+    await sql`CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`.execute(db);
+    await sql`RELEASE SAVEPOINT ng_unaccent`.execute(db);
+  } catch {
+    // Not available, not permitted, or created by a concurrent migration: look again below.
+    await sql`ROLLBACK TO SAVEPOINT ng_unaccent`.execute(db);
+  }
+  return find();
 }
 
 function redact(url: string): string {

@@ -120,6 +120,8 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
       }
       await sql`DROP TABLE IF EXISTS articles_fts`.execute(db);
     },
+    // The unicode61 tokenizer folds accents already (remove_diacritics 2).
+    async foldAccentsInSearch() {},
     searchHits(input: string): RawBuilder<SearchHitRow> | null {
       const match = toFts5Query(input);
       if (match === null) return null;

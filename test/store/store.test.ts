@@ -129,6 +129,17 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.searchArticles({ q: 'volcano' })).items.map((h) => h.title)).toEqual(['Short note', 'Long report']);
   });
 
+  it('search: accents do not matter (México, Mexico; São Paulo, Sao Paulo)', async () => {
+    await store.putDoc(buildDoc({ url: 'https://a.example/mx', title: 'Elección en México', text: 'Voters in México and São Paulo went to the polls.' }));
+    await store.putDoc(buildDoc({ url: 'https://a.example/plain', text: 'Mexico City traffic was calm on Sunday.' }));
+    expect((await store.searchArticles({ q: 'mexico' })).items).toHaveLength(2);
+    expect((await store.searchArticles({ q: 'México' })).items).toHaveLength(2);
+    expect((await store.searchArticles({ q: 'sao paulo' })).items).toHaveLength(1);
+    expect((await store.searchArticles({ q: 'eleccion' })).items).toHaveLength(1);
+    const hit = (await store.searchArticles({ q: 'mexico' })).items.find((h) => h.url === 'https://a.example/mx')!;
+    expect(hit.snippet).toContain('<mark>México</mark>');
+  });
+
   it('search: operator characters a user types are searched, never a syntax error', async () => {
     for (const d of corpus()) await store.putDoc(d);
     for (const q of ['"unbalanced', 'AND', 'NEAR(', 'title:flood', '(', '*', '-', 'a:b OR', "l'eau ^ {x}"]) {

@@ -155,7 +155,7 @@ describe('fetch: behaviour against a local server (allowPrivate)', () => {
 describe('fetch: private addresses are refused without allowPrivate', () => {
   it('loopback, private, link-local and IPv6 loopback literals are refused before connecting', async () => {
     const before = hits;
-    const urls = [`${base}/story/1`, 'http://10.1.2.3/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://100.64.0.1/', 'http://0.0.0.0/'];
+    const urls = [`${base}/story/1`, 'http://10.1.2.3/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://100.64.0.1/', 'http://0.0.0.0/', 'http://2130706433/', 'http://0x7f.0.0.1/'];
     const rs = await readAll(urls, { timeoutMs: 2000 });
     expect(rs.map((r) => errorOf(r).code)).toEqual(urls.map(() => 'NG_E008'));
     expect(rs.map((r) => errorOf(r).input)).toEqual(urls);

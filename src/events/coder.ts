@@ -408,6 +408,18 @@ function isNounUse(ws: Word[], i: number): boolean {
 }
 function isVerbUse(ws: Word[], i: number): boolean {
   const w = ws[i]!;
+  const before = ws[i - 1]?.lower ?? '';
+  // After a modal or "to" it is a verb, whatever a tagger thought ("would blockade Paris").
+  if (/^(?:will|would|shall|should|can|could|may|might|must|to)$/.test(before)) return true;
+  // "A roadside bombing near ...", "the shelling of": an -ing word after a determiner (and modifiers) with
+  // no object after it is a noun; "a directive authorizing force" keeps its object and is a verb.
+  if (w.lower.endsWith('ing')) {
+    let p = i - 1;
+    while (p >= 0 && /^(?:JJ|NN)/.test(ws[p]!.pos) && !ws[p]!.cap && i - p <= 2) p--;
+    const next = ws[i + 1];
+    const noObject = !next || (next.lower !== 'that' && /^(?:IN|TO|VB|MD|CC|,|\.|:)/.test(next.pos)) || PUNCT.test(next.lower);
+    if (noObject && p >= 0 && DETERMINERS.has(ws[p]!.lower)) return false;
+  }
   // "his alleged part", "the occupied West Bank": a participle after a determiner is an adjective.
   if (DETERMINERS.has(ws[i - 1]?.lower ?? '') && (w.pos === 'VBN' || w.pos === 'JJ' || (!w.pos && /ed$/.test(w.lower)))) return false;
   if (w.pos) return /^(?:VB|MD)/.test(w.pos) || (/^(?:NN|JJ)/.test(w.pos) && /(?:ed|en)$/.test(w.lower));
@@ -638,8 +650,10 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
     // by-phrase, is background to the sentence's main event; its actor is unknown.
     if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) continue;
-    // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18).
+    // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18); police force against
+    // civilians or protesters is violent repression (175).
     if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
+    if (cameo.startsWith('19') && actor?.sector === 'COP' && /^(?:CVL|OPP|EDU|LAB|REF)$/.test(target?.sector ?? '')) cameo = '175';
     // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
     if (m.pat.flags.includes('inv') && !passive) {
       const fromIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'from' && w.start < rightEnd);

@@ -76,8 +76,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
   const app = createApp(appOpts);
 
+  // Requests still running when close() is called finish before the store closes under them.
+  let inflight = 0;
+  const fetch = async (req: Request, env?: object): Promise<Response> => {
+    inflight++;
+    try {
+      return await app.fetch(req, env);
+    } finally {
+      inflight--;
+    }
+  };
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    const s = serve({ fetch, port, hostname: host }, () => resolve(s));
     s.once('error', (err: Error) => reject(new NgError('NG_E099', `cannot listen on ${host}:${port}: ${err.message}`)));
   });
   const addr = server.address() as AddressInfo;
@@ -88,11 +98,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     host,
     store,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections would hold close() open until they time out.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      http.closeIdleConnections?.();
+      const deadline = Date.now() + 10_000;
+      while (inflight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // Keep-alive connections would hold close() open until they time out.
+      http.closeAllConnections?.();
+      await closed;
       if (pool) await pool.close();
       if (ownStore) await store.close();
     },

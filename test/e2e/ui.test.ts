@@ -136,7 +136,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
     expect(await page.locator('.m-ORG', { hasText: 'Pentagon' }).count()).toBe(1);
     expect(await page.locator('.cue', { hasText: 'said' }).count()).toBe(1);
     expect(await page.locator('.ev').count()).toBeGreaterThan(0);
-    await page.locator('[data-testid=event-item]').first().click();
+    // The side-panel lists work from the keyboard too.
+    await page.locator('[data-testid=event-item]').first().focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=details]').textContent()).toContain('REJECT');
     await shot('article-fixture');
     await page.locator('.quote-group h4 a', { hasText: 'Claudia Sheinbaum' }).click();

@@ -35,6 +35,21 @@ function segClass(anns: Ann[], selected: ReadonlySet<number>): string {
   return [...new Set(c)].join(' ');
 }
 
+/** Click and keyboard (Enter, Space) handlers for list items that select spans in the text. */
+function activate(run: () => void) {
+  return {
+    role: 'button' as const,
+    tabIndex: 0,
+    onClick: run,
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        run();
+      }
+    },
+  };
+}
+
 /** The title to show: the metadata's, else the headline paragraph, else the opening words. */
 function docTitle(doc: Doc): string {
   if (doc.meta.title) return doc.meta.title;
@@ -156,7 +171,7 @@ export function DocView({ doc: given, linkEntities = true }: { doc: Doc; linkEnt
                 {g.idx.map((i) => {
                   const q = doc.quotes[i]!;
                   return (
-                    <li key={i} data-testid="quote-item" class={`q-item q-${q.kind}`} onClick={() => pick((a) => a.kind === 'quote' && a.ref === i)}>
+                    <li key={i} data-testid="quote-item" class={`q-item q-${q.kind}`} {...activate(() => pick((a) => a.kind === 'quote' && a.ref === i))}>
                       {quoted(q.text)} <span class="hint">({q.kind})</span>
                     </li>
                   );
@@ -170,7 +185,7 @@ export function DocView({ doc: given, linkEntities = true }: { doc: Doc; linkEnt
           {doc.events.length === 0 && <p class="hint">No events found.</p>}
           <ul>
             {doc.events.map((ev, i) => (
-              <li key={i} data-testid="event-item" onClick={() => pick((a) => a.kind === 'event' && a.ref === i)}>
+              <li key={i} data-testid="event-item" {...activate(() => pick((a) => a.kind === 'event' && a.ref === i))}>
                 <b>{ev.actorText ?? '?'}</b> {ev.negated ? 'not ' : ''}
                 {ev.action.text} <b>{ev.targetText ?? ''}</b>{' '}
                 <span class="tag">{ev.action.plover}</span> <span class="hint">{ev.modality}</span>

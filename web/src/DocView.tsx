@@ -73,6 +73,8 @@ export function DocView({ doc: given, linkEntities = true }: { doc: Doc; linkEnt
 
   const pick = (pred: (a: Ann) => boolean) => {
     const found = anns.filter(pred);
+    // An explicit choice from the side panel wins over whatever the mouse rests on.
+    setHover([]);
     setPinned(found);
     const first = found[0];
     if (first) document.querySelector(`[data-start="${first.start}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });

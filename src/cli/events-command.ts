@@ -2,7 +2,8 @@
  * `newsgraph events <inputs...> [--db FILE|postgres://] --format csv|jsonl|gdelt`: who did what to whom,
  * one row per event (article, date, actor, action in PLOVER and CAMEO with Goldstein and QuadClass, target,
  * negation, modality, reporter, place, source URL, evidence sentence) — from articles analysed now, or from
- * a store. `gdelt` writes tab-separated rows under GDELT 2.0 event-table column names where they apply.
+ * a store. `gdelt` writes tab-separated rows under GDELT 2.0 event-table column names where they apply, and
+ * leaves out negated events (GDELT has no way to say that something did not happen).
  */
 import { createHash } from 'node:crypto';
 import { Command, Option } from 'commander';
@@ -207,6 +208,8 @@ export function registerEventsCommand(program: Command, io: CliIo = processIo): 
     if (header) io.out(`${header}\n`);
     let n = 0;
     const emit = (l: EventLine): void => {
+      // GDELT rows are things that happened; it has no column to say an event did not.
+      if (format === 'gdelt' && l.negated) return;
       io.out(`${formatEventLine(l, format, n)}\n`);
       n++;
     };

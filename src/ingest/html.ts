@@ -40,7 +40,7 @@ const STRIP_SELECTOR = 'script,style,noscript,iframe,object,embed,template,svg,c
 
 const BLOCK_TAGS = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'SECTION', 'ARTICLE', 'UL', 'OL',
-  'DL', 'DT', 'DD', 'TABLE', 'TR', 'TD', 'TH', 'THEAD', 'TBODY', 'TFOOT', 'CAPTION', 'FIGURE', 'HEADER', 'FOOTER',
+  'DL', 'DT', 'DD', 'TABLE', 'TR', 'THEAD', 'TBODY', 'TFOOT', 'CAPTION', 'FIGURE', 'HEADER', 'FOOTER',
   'MAIN', 'ASIDE', 'NAV', 'ADDRESS', 'HR', 'CENTER', 'DETAILS', 'SUMMARY', 'FIELDSET', 'HGROUP',
 ]);
 
@@ -248,6 +248,9 @@ function rawBlocksOf(root: El): RawBlock[] {
     const block = BLOCK_TAGS.has(tag);
     if (exit) {
       if (tag === 'A') inLink--;
+      // A table row is one block, its cells separated by spaces: a row of a results table reads as a
+      // line, and cleaning's duplicate check does not see every repeated "0" cell as a paragraph.
+      if (tag === 'TD' || tag === 'TH') buf += ' ';
       if (block) {
         flush();
         tags.pop();

@@ -37,7 +37,7 @@ describe('extractHtml: safety', () => {
 });
 
 describe('extractHtml: blocks', () => {
-  it('headings, paragraphs, list items and blockquotes are separate paragraphs; inline markup is joined', () => {
+  it('headings, paragraphs, list items, blockquotes and table rows are separate paragraphs; inline markup and cells are joined', () => {
     const html = page(
       para(body[0]!) +
         `<h2>What the budget pays for</h2>` +
@@ -46,6 +46,7 @@ describe('extractHtml: blocks', () => {
         `<p>${body[1]!.slice(0, 40)}<em>${body[1]!.slice(40, 70)}</em>${body[1]!.slice(70)}</p>` +
         para(body[2]!) +
         `<p>Line one<br>line two</p>` +
+        `<table><tr><th>Team</th><th>Pts</th></tr><tr><td>Flamengo</td><td>0</td></tr><tr><td>Santos</td><td>0</td></tr></table>` +
         para(body[3]!),
     );
     const ex = extractHtml(html, null);
@@ -59,6 +60,9 @@ describe('extractHtml: blocks', () => {
       body[2],
       'Line one',
       'line two',
+      'Team Pts',
+      'Flamengo 0',
+      'Santos 0',
       body[3],
     ]);
     expect(ex.method).toBe('readability');

@@ -273,9 +273,10 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       join(getCluster(p.key, p.type, p.start), p);
       continue;
     }
-    // One namespace for the same name under different types ("New York" tagged GPE and ORG); the
-    // entity takes the type most of its mentions have.
-    const group = 'X';
+    // Places keep to themselves: "NEW YORK" the dateline and "NEW YORK" the baseball team are two
+    // things (CoNLL dev: merging them broke more types than it fixed). Organisations, MISC and the
+    // rest share one namespace; the entity takes the type most of its mentions have.
+    const group = p.type === 'GPE' || p.type === 'LOC' ? 'L' : 'X';
     const k = orgKey(p.name);
     let c: Cluster | null = byKey.get(`${group}:${k}`) ?? null;
     if (!c && p.type === 'ORG' && isAcronym(p.name)) c = acr.get(p.name.replace(/\./gu, '')) ?? null;

@@ -190,15 +190,16 @@ describe('entities: other text', () => {
     expect(byName(doc, 'Mike Pence').roles[0]).toMatchObject({ title: 'Governor' });
   });
 
-  it('keeps one entity for a name typed two ways and resolves "New York" to New York City', () => {
-    const text = 'New York police said New York would pay. The New York Times reported it.';
-    const doc = handDoc(text, [['New York Times', 'ORG'], ['New York', 'GPE']]);
-    doc.mentions![1]!.type = 'ORG';
+  it('keeps one organisation for a name typed ORG and MISC, a place apart, and "New York" is New York City', () => {
+    const text = 'New York police said New York would pay. Acme Corp said Acme Corp would too. The New York Times reported it.';
+    const doc = handDoc(text, [['New York Times', 'ORG'], ['New York', 'GPE'], ['Acme Corp', 'ORG']]);
+    doc.mentions!.find((m) => m.text === 'Acme Corp')!.type = 'MISC';
     linkEntities(doc);
     const ny = doc.entities.filter((e) => e.name === 'New York');
     expect(ny).toHaveLength(1);
     expect(ny[0]!.place).toMatchObject({ name: 'New York City', country: 'USA' });
     expect(surfaces(byName(doc, 'New York Times')).has('New York')).toBe(false);
+    expect(doc.entities.filter((e) => e.name === 'Acme Corp')).toHaveLength(1);
   });
 
   it('takes a US state as the state, not a small namesake town, and no small foreign namesakes', () => {

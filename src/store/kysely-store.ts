@@ -244,17 +244,24 @@ export class KyselyStore implements Store {
     const n = clampLimit(limit, 20, 500);
     let query = this.db.selectFrom('entity_index').selectAll();
     const typed = /^([A-Z]+):(.*)$/.exec(q.trim());
+    const type = typed ? typed[1]! : '%';
     const norm = normalizeName(typed ? (typed[2] ?? '') : q);
-    const contains = likeContains(norm);
-    // `%` in front of the name part: any type, unless the user typed one ("PERSON:clau").
-    const prefix = `${typed ? typed[1] : '%'}:${contains.slice(1)}`;
-    if (typed) query = query.where(sql<SqlBool>`key LIKE ${prefix} ESCAPE '\\'`);
-    else if (norm) query = query.where(sql<SqlBool>`key LIKE ${contains} ESCAPE '\\'`);
-    // Names with a word starting with what was typed come first ("car" finds Carney before
-    // Oscar), then the entities most covered; normalised keys separate words by single spaces.
-    const wordPrefix = `${typed ? typed[1] : '%'}:% ${contains.slice(1)}`;
+    // Matches start at a word ("sheinb" finds Claudia Sheinbaum, "u s" does not find Abu Sayyaf);
+    // keys are TYPE:words, and normalised names separate words by single spaces.
+    const rest = likeContains(norm).slice(1);
+    const nameStart = `${type}:${rest}`;
+    const wordStart = `${type}:% ${rest}`;
+    if (norm || typed) {
+      query = query.where(
+        sql<SqlBool>`(key LIKE ${nameStart} ESCAPE '\\' OR key LIKE ${wordStart} ESCAPE '\\'
+          OR key IN (SELECT ae.key FROM article_entities ae WHERE ae.key LIKE ${`${type}:%`}
+            AND (ae.aliases LIKE ${`%|${rest}`} ESCAPE '\\' OR ae.aliases LIKE ${`% ${rest}`} ESCAPE '\\')))`,
+      );
+    }
+    // Names that start with what was typed first, then the entities most covered. What articles
+    // called an entity counts too ("U.S." finds United States), through its aliases.
     const rows = await query
-      .orderBy(sql`CASE WHEN key LIKE ${prefix} ESCAPE '\\' OR key LIKE ${wordPrefix} ESCAPE '\\' THEN 0 ELSE 1 END`)
+      .orderBy(sql`CASE WHEN key LIKE ${nameStart} ESCAPE '\\' THEN 0 ELSE 1 END`)
       .orderBy('articles', 'desc')
       .orderBy('mentions', 'desc')
       .orderBy('key')
@@ -473,6 +480,19 @@ async function findExisting(db: Kysely<Database>, id: string, canon: string | nu
   return row ? row.id : null;
 }
 
+/**
+ * The distinct normalised names and aliases an article used for an entity (pronouns and role
+ * words left out), as `|a|b|` so a search can match one whole form with LIKE.
+ */
+function aliasesOf(e: Entity): string {
+  const forms = new Set<string>([normalizeName(e.name)]);
+  for (const m of e.mentions) {
+    if (m.kind === 'name' || m.kind === 'alias') forms.add(normalizeName(m.text));
+  }
+  forms.delete('');
+  return `|${[...forms].join('|')}|`;
+}
+
 /** Writes the entity, quote and event rows of a Doc whose article row was just inserted. */
 async function writeLayers(trx: Kysely<Database>, doc: Doc): Promise<void> {
   const byId = new Map<string, { key: string; name: string }>();
@@ -492,6 +512,7 @@ async function writeLayers(trx: Kysely<Database>, doc: Doc): Promise<void> {
       country: e.country,
       mentions: e.mentions.length,
       roles: JSON.stringify(e.roles),
+      aliases: aliasesOf(e),
     });
   }
   for (const part of chunks(entityRows)) await trx.insertInto('article_entities').values(part).execute();

@@ -160,9 +160,19 @@ function foldAccents(dialect: StoreDialect): Migration {
   };
 }
 
+/** The forms each article used for an entity, so entity search finds "U.S." as well as "United States". */
+const entityAliases: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('article_entities').addColumn('aliases', 'text', (c) => c.notNull().defaultTo('')).execute();
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('article_entities').dropColumn('aliases').execute();
+  },
+};
+
 /** The migrations, by name in the order they apply. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey, '0003_jobs': jobs(dialect), '0004_fold_accents': foldAccents(dialect) };
+  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey, '0003_jobs': jobs(dialect), '0004_fold_accents': foldAccents(dialect), '0005_entity_aliases': entityAliases };
 }
 
 /** A Kysely Migrator over the in-code migrations. */

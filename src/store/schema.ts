@@ -38,6 +38,8 @@ export interface ArticleEntitiesTable {
   mentions: number;
   /** JSON array of the entity's roles. */
   roles: string;
+  /** The normalised names and aliases this article used, as `|a|b|` (see aliasesOf). */
+  aliases: string;
 }
 
 /** One quote of one article, with its speaker resolved to a cross-article key at write time. */

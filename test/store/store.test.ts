@@ -247,17 +247,31 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.searchEntities('100%_')).toHaveLength(0);
   });
 
-  it('entities: names with a word starting with the query come before names that merely contain it', async () => {
+  it('entities: a match starts at a word; names starting with the query come first', async () => {
     for (const d of corpus()) await store.putDoc(d);
     for (const i of [1, 2]) {
-      await store.putDoc(buildDoc({ url: `https://e.example/oscar${i}`, text: `The Oscar Academy met ${i} times.`,
-        entities: [{ id: 'o', name: 'Oscar Academy', type: 'ORG' }] }));
+      await store.putDoc(buildDoc({ url: `https://e.example/oscar${i}`, text: `The Oscar Academy met Mark Oscarsson ${i} times.`,
+        entities: [{ id: 'o', name: 'Oscar Academy', type: 'ORG' }, { id: 'p', name: 'Mark Oscarsson', type: 'PERSON' }] }));
     }
-    // The Oscar Academy is in more articles, but only Carney has a word starting with "car".
-    expect((await store.searchEntities('car')).map((r) => r.key)).toEqual(['PERSON:mark carney', 'ORG:oscar academy']);
-    expect((await store.searchEntities('PERSON:car')).map((r) => r.key)).toEqual([]);
-    expect((await store.searchEntities('PERSON:mark')).map((r) => r.key)).toEqual(['PERSON:mark carney']);
-    expect((await store.searchEntities('ORG:academy')).map((r) => r.key)).toEqual([]);
+    // "car" is inside Oscar but starts no word of it.
+    expect((await store.searchEntities('car')).map((r) => r.key)).toEqual(['PERSON:mark carney']);
+    // Both have a word starting with "osc"; the name that starts with it comes first.
+    expect((await store.searchEntities('osc')).map((r) => r.key)).toEqual(['ORG:oscar academy', 'PERSON:mark oscarsson']);
+    expect((await store.searchEntities('mark')).map((r) => r.key)).toEqual(['PERSON:mark oscarsson', 'PERSON:mark carney']);
+    // A typed query only narrows the type.
+    expect((await store.searchEntities('PERSON:osc')).map((r) => r.key)).toEqual(['PERSON:mark oscarsson']);
+    expect((await store.searchEntities('PERSON:mark c')).map((r) => r.key)).toEqual(['PERSON:mark carney']);
+    expect((await store.searchEntities('ORG:academy')).map((r) => r.key)).toEqual(['ORG:oscar academy']);
+  });
+
+  it('entities: the forms articles used (aliases) find the entity, from the start of a word', async () => {
+    await store.putDoc(buildDoc({ url: 'https://e.example/us', text: 'The United States (U.S.) and Abu Sayyaf were named.',
+      entities: [
+        { id: 'u', name: 'United States', type: 'GPE', forms: ['United States', 'U.S.'] },
+        { id: 'a', name: 'Abu Sayyaf', type: 'ORG' },
+      ] }));
+    expect((await store.searchEntities('U.S.')).map((r) => r.key)).toEqual(['GPE:united states']);
+    expect((await store.searchEntities('abu')).map((r) => r.key)).toEqual(['ORG:abu sayyaf']);
   });
 
   it('entities: getEntity gathers roles, quotes said, events as actor and target, co-occurring entities', async () => {

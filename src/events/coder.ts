@@ -663,6 +663,12 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     }
     if (!actor && !target) continue;
     if (!actor && modality === 'hypothetical') continue;
+    // Victims with no nationality take the country where they were hit ("four children were killed ...
+    // in the Gaza Strip").
+    if (target && !target.country && /^(?:18|19|20)/.test(cameo)) {
+      const place = placeCountry(ctx, ws, m.j, rightLimit(ws, m.j, sent.end), actor);
+      if (place) target = { ...target, country: place };
+    }
     // "Adli Yaish, who had been arrested": a passive without an agent inside a relative clause is background.
     if (passive && !actor && ws.slice(Math.max(0, m.i - 5), m.i).some((w) => w.lower === 'who' || w.lower === 'which')) continue;
     prevActor = actor ?? prevActor;
@@ -724,6 +730,16 @@ function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
   // Only when a main verb came before it in the sentence: the first verb is the main clause's own.
   const finite = (x: Word): boolean => (x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP') && !BE.has(x.lower) && !/^(?:has|have|had|do|does|did)$/.test(x.lower);
   return all.some((o) => o.i < m.i && !o.pat.noun && !o.absorbed) || ws.slice(0, m.i).some(finite);
+}
+
+/** The country of a place named after in/near/at right of word j (not the actor's own phrase), or null. */
+function placeCountry(ctx: DocContext, ws: Word[], j: number, end: number, actor: Group | null): string | null {
+  for (let t = j + 1; t < ws.length && ws[t]!.start < end; t++) {
+    if (!/^(?:in|near|at)$/.test(ws[t]!.lower)) continue;
+    const g = groupsIn(ctx, ws[t]!.end, end)[0];
+    if (g && g.country && g.country !== 'IGO' && !g.sector && (!actor || g.start !== actor.start) && g.start - ws[t]!.end < 30) return g.country;
+  }
+  return null;
 }
 
 function rightLimit(ws: Word[], j: number, sentEnd: number): number {

@@ -111,3 +111,10 @@ describe('events: lexicon coverage beyond the dev data', () => {
     });
   }
 });
+
+describe('events: victims', () => {
+  it('gives victims with no nationality the country where they were hit', () => {
+    const e = analyze('Six farmers were killed by Sudanese soldiers in eastern Chad on Monday.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'SDN', actorSector: 'MIL', targetCountry: 'TCD' });
+  });
+});

@@ -39,6 +39,7 @@ export interface ArticleHit {
   rank: number | null;
 }
 
+/** One page of results; pass nextCursor back for the next page (null on the last). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -81,6 +82,7 @@ export interface EventRow extends NewsEvent {
   sentence: string;
 }
 
+/** Everything stored about one entity across articles: roles, quotes said, events, company kept. */
 export interface EntityDetail extends EntityRow {
   roles: { title: string; of: string | null; articleId: string }[];
   quotes: QuoteRow[];
@@ -89,12 +91,17 @@ export interface EntityDetail extends EntityRow {
   cooccurring: { key: string; name: string; type: EntityType; articles: number }[];
 }
 
+/** Filters for quotes: by speaker key and/or words in the quote (case-insensitive). */
 export interface QuoteQuery {
   speaker?: string;
   q?: string;
   limit?: number;
 }
 
+/**
+ * Filters for events: actor/target keys, type (a PLOVER type, or a CAMEO code covering its
+ * sub-codes), modality, and dates (the event's own date, else its article's).
+ */
 export interface EventQuery {
   actor?: string;
   target?: string;

@@ -54,6 +54,13 @@ const ORG_HEADS = new Set([
   'times', 'post', 'journal', 'news', 'tribune', 'herald', 'gazette', 'party', 'department', 'ministry', 'agency',
   'council', 'committee', 'commission', 'university', 'college', 'bank', 'group', 'inc', 'corp', 'company',
   'foundation', 'institute', 'association', 'court', 'army', 'navy', 'police', 'administration', 'campaign',
+  'pharmaceuticals', 'industries', 'airlines', 'airways', 'motors', 'holdings', 'systems', 'technologies',
+  'communications', 'insurance', 'securities', 'capital', 'partners', 'corporation', 'ltd', 'plc', 'llc',
+  'cement', 'steel', 'telecom', 'bancorp', 'fc', 'ministries', 'parliament', 'assembly', 'senate',
+]);
+const EVENT_HEADS = new Set([
+  'open', 'games', 'cup', 'championship', 'championships', 'bowl', 'classic', 'olympics', 'tournament',
+  'marathon', 'summit', 'war', 'festival', 'grand prix', 'prix', 'final', 'finals', 'series', 'election', 'elections',
 ]);
 const NOT_A_NAME = /^(?:[RDI]-[A-Z][a-z]{1,3}\.?|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?$/u;
 const ORG_TAIL = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'group', 'ltd', 'llc', 'plc', 'sa', 'ag', 'holdings']);
@@ -343,8 +350,13 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   }
   for (const [c, e] of entityOf) {
     if (c.related) continue;
-    // "Washington Post" or "Justice Department" tagged as a person: the head word says organisation.
-    if (c.type === 'PERSON' && c.tokens.length >= 2 && ORG_HEADS.has(c.tokens[c.tokens.length - 1]!)) {
+    // The head word of a longer name says what it is: "Washington Post" tagged as a person is an
+    // organisation, "Texas Open" tagged as an organisation is an event.
+    const headWord = c.tokens.length >= 2 && !c.key.startsWith('C:') && !c.key.startsWith('N:') ? c.tokens[c.tokens.length - 1]! : '';
+    if (headWord && EVENT_HEADS.has(headWord) && c.type !== 'EVENT') {
+      c.type = 'EVENT';
+      e.type = 'EVENT';
+    } else if (headWord && ORG_HEADS.has(headWord) && c.type !== 'ORG') {
       c.type = 'ORG';
       e.type = 'ORG';
     }

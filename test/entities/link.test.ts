@@ -268,4 +268,12 @@ describe('entities: other text', () => {
     expect(p.mentions.filter((m) => m.kind === 'role').map((m) => m.text)).toEqual(['Mexican president', 'Mexican president']);
     expect(entityAt(doc, text.indexOf('She'), text.indexOf('She') + 3)).toBe(p.id);
   });
+
+  it('reads what a longer name is from its head word: company, event', () => {
+    const text = 'Daniels Pharmaceuticals sponsored the Texas Open.';
+    const doc = handDoc(text, [['Daniels Pharmaceuticals', 'PERSON'], ['Texas Open', 'ORG']]);
+    linkEntities(doc);
+    expect(byName(doc, 'Daniels Pharmaceuticals').type).toBe('ORG');
+    expect(byName(doc, 'Texas Open').type).toBe('EVENT');
+  });
 });

@@ -113,7 +113,7 @@ function markSpeech(ws: Word[]): void {
     w.speech = true;
   }
 }
-const LIGHT = new Set(['issue', 'make', 'repeat', 'renew', 'launch', 'undertake', 'stage', 'hold', 'begin', 'start', 'voice', 'reiterate', 'press', 'announce', 'declare'].flatMap((v) => verbForms(v)));
+const LIGHT = new Set(['issue', 'make', 'repeat', 'renew', 'launch', 'undertake', 'stage', 'hold', 'begin', 'start', 'voice', 'reiterate', 'press', 'announce', 'declare', 'mount', 'conduct', 'carry', 'complete', 'speed', 'order', 'continue', 'step', 'lead', 'join', 'call'].flatMap((v) => verbForms(v)));
 const FUNCTION_SLOT = set('as to with on for from of against into at');
 const ADJECTIVAL = set('opposed committed prepared determined willing ready concerned involved');
 const SUBORD = set('although though while whereas because since if unless after before when whenever once despite following as until');
@@ -602,7 +602,14 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       actor = null;
       // The by-phrase may come after a long complement ("accused of misusing ... by government officials").
       let byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'by' && !ws.slice(m.j + 1, t).some((x) => isSpeech(x) || isBoundaryWord(x)));
-      if (byIdx >= 0) actor = groupsIn(ctx, ws[byIdx]!.end, rightLimit(ws, byIdx, sent.end))[0] ?? null;
+      if (byIdx >= 0) {
+        // The agent is the by-phrase's own noun phrase, not a name in a clause hanging off it ("by an
+        // explosion that the mayor described").
+        let stop = byIdx + 1;
+        while (stop < ws.length && !/^(?:that|which|who|,|;)$/.test(ws[stop]!.lower)) stop++;
+        const end = Math.min(rightLimit(ws, byIdx, sent.end), ws[stop]?.start ?? sent.end);
+        actor = groupsIn(ctx, ws[byIdx]!.end, end)[0] ?? null;
+      }
       else {
         // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.
         const inIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
@@ -642,7 +649,10 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       const light = lightIdx >= 0;
       // Its actor is the light verb's subject ("The ILO reiterated its demand that ...").
       if (m.pat.noun && light && !actor) actor = subjectOf(ctx, ws, lightIdx, sent);
-      if (m.pat.noun && !m.actorFrom && !pair && !(light && actor) && (matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
+      // Otherwise a noun is an event only with both sides and no verbal event ("demand from China cooled" is
+      // no demand: a bare noun needs a light verb, a pair, or "that"/"for"/"with"/"against" after it).
+      const governed = /^(?:that|for|with|against|between|on)$/.test(ws[m.j + 1]?.lower ?? '');
+      if (m.pat.noun && !m.actorFrom && !pair && !(light && actor) && (!governed || matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
     }
     if (target?.activity) target = resolveActivity(ctx, target, sent);
     // Resigning has no target ("resigned Sunday as ... in Tbilisi").

@@ -99,13 +99,21 @@ export function hasInputExtension(name: string): boolean {
 
 /**
  * Files under a directory, recursively, in sorted order, skipping hidden entries and files without an
- * input extension. Symlinked directories are followed once (a loop is cut by real path).
+ * input extension. Symlinked directories are followed once (a loop is cut by real path). A
+ * subdirectory that cannot be read is yielded as an error and the walk goes on.
  */
-export async function* walkDir(dir: string, seen: Set<string> = new Set()): AsyncGenerator<string> {
-  const real = await realpath(dir);
-  if (seen.has(real)) return;
-  seen.add(real);
-  const entries = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+export async function* walkDir(dir: string, seen: Set<string> = new Set()): AsyncGenerator<string | NgError> {
+  let entries: string[];
+  try {
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    entries = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    yield new NgError('NG_E001', `cannot read directory ${dir} (${code})`, { input: dir });
+    return;
+  }
   for (const name of entries) {
     const p = join(dir, name);
     let st;

@@ -54,7 +54,10 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}, ctx:
       else if (URL_RE.test(input)) yield* readUrl(input, opts);
       else if (LINE_REF_RE.test(input) && !existsSync(input)) yield* readOneLine(input, opts);
       else if ((await pathKind(input)) === 'dir') {
-        for await (const file of walkDir(input)) yield* readFile(file, opts);
+        for await (const file of walkDir(input)) {
+          if (typeof file === 'string') yield* readFile(file, opts);
+          else yield { ok: false, error: file };
+        }
       } else yield* readFile(input, opts);
     } catch (e) {
       yield { ok: false, error: toNgError(e, { input }) };

@@ -146,6 +146,12 @@ describe('fetch: behaviour against a local server (allowPrivate)', () => {
     expect(rs[1]?.ok).toBe(true);
   });
 
+  it('a host name that does not resolve is NG_E009', async () => {
+    // .invalid never resolves (RFC 6761), with or without a network.
+    const r = (await readAll(['http://no-such-host.invalid/story'], { timeoutMs: 5000 }))[0];
+    expect(errorOf(r)).toMatchObject({ code: 'NG_E009', input: 'http://no-such-host.invalid/story' });
+  });
+
   it('only http and https schemes are fetched', async () => {
     const rs = await readAll(['file:///etc/passwd', 'ftp://example.com/a', 'gopher://example.com/'], local);
     for (const r of rs) expect(errorOf(r).code).toBe('NG_E008');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -147,6 +147,22 @@ describe('ingest: formats and directories', () => {
     expect(rs.map((r) => articleOf(r).input)).toEqual([join(root, 'a.html'), join(root, 'b-sub', 'x.txt.gz'), join(root, 'c.txt')]);
     expect(rs.map((r) => articleOf(r).format)).toEqual(['html', 'text', 'text']);
     expect(articleOf(rs[1]).content).toBe('Second article, gzipped.');
+  });
+
+  // Root reads every directory whatever its mode, so there is nothing to show when run as root.
+  it.skipIf(process.getuid?.() === 0)('an unreadable subdirectory is one error and the rest of the walk goes on', async () => {
+    const root = tempDir('ng-walk-perm-');
+    mkdirSync(join(root, 'a-locked'));
+    writeFileSync(join(root, 'a-locked', 'x.txt'), 'Hidden from us.');
+    writeFileSync(join(root, 'b.txt'), 'Readable article.');
+    chmodSync(join(root, 'a-locked'), 0o000);
+    try {
+      const rs = await readAll([root]);
+      expect(errorOf(rs[0])).toMatchObject({ code: 'NG_E001', input: join(root, 'a-locked') });
+      expect(articleOf(rs[1]).content).toBe('Readable article.');
+    } finally {
+      chmodSync(join(root, 'a-locked'), 0o755);
+    }
   });
 
   it('content is sniffed when the name does not say: html, jsonl, feed, text', async () => {

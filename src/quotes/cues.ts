@@ -26,6 +26,8 @@ export interface CueLexicon {
   phrases: { words: string[]; entry: CueEntry }[];
   /** The phrases by their first word, longest first. */
   phrasesByFirst: Map<string, { words: string[]; entry: CueEntry }[]>;
+  /** foldHash of every single form and every phrase's first word: a cheap first test per token. */
+  hashes: Set<number>;
   /** Number of distinct forms, for reports. */
   size: number;
 }
@@ -77,6 +79,22 @@ export function inflect(lemma: string, spec: { past?: string; pp?: string; dbl?:
   return { base: lemma, s, past, pp, ing };
 }
 
+/**
+ * FNV-1a hash of text[start, end) with ASCII letters lower-cased and ’ read as ', so a token can be
+ * tested against the lexicon without slicing it out of the text.
+ */
+export function foldHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === 0x2019) c = 39;
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 let cached: CueLexicon | null = null;
 
 /** Loads (once) and compiles the cue lexicon. */
@@ -120,6 +138,9 @@ export function loadCueLexicon(): CueLexicon {
     list.push(p);
     phrasesByFirst.set(k, list);
   }
-  cached = { single, phrases, phrasesByFirst, size: single.size + phrases.length };
+  const hashes = new Set<number>();
+  for (const w of single.keys()) hashes.add(foldHash(w, 0, w.length));
+  for (const k of phrasesByFirst.keys()) hashes.add(foldHash(k, 0, k.length));
+  cached = { single, phrases, phrasesByFirst, hashes, size: single.size + phrases.length };
   return cached;
 }

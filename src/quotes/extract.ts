@@ -4,7 +4,7 @@
  * the entity layer. Pure: returns what it found; the component applies it to the Doc.
  */
 import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } from '../doc/types.js';
-import { loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
+import { foldHash, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
 import { findQuoteRegions, type QuoteRegion } from './marks.js';
 import { MentionIndex, resolveSpeaker } from './speaker.js';
 import {
@@ -71,9 +71,11 @@ export function extractQuotes(doc: Doc, lexicon: CueLexicon = loadCueLexicon()):
 
 class Extractor {
   private readonly text: string;
-  private readonly low: string[];
-  private readonly raw: string[];
-  private readonly pos: string[];
+  private readonly toks: Doc['tokens'];
+  /** Token texts and their lower-case forms, made only for tokens a rule looks at. */
+  private readonly rawCache: (string | undefined)[];
+  private readonly lowCache: (string | undefined)[];
+  private readonly n: number;
   private readonly hasPos: boolean;
   private readonly regions: QuoteRegion[];
   /** Per token: index+1 of the region whose marks or inside it lies in, 0 outside. */
@@ -94,12 +96,10 @@ class Extractor {
   ) {
     this.text = doc.text;
     const toks = doc.tokens;
-    this.raw = toks.map((t) => this.text.slice(t.start, t.end));
-    this.low = this.raw.map((w) => {
-      const l = w.toLowerCase();
-      return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
-    });
-    this.pos = toks.map((t) => t.pos);
+    this.toks = toks;
+    this.rawCache = new Array<string | undefined>(toks.length);
+    this.lowCache = new Array<string | undefined>(toks.length);
+    this.n = toks.length;
     this.hasPos = toks.some((t) => t.pos !== '');
     const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
     this.regions = findQuoteRegions(this.text, paras);
@@ -163,6 +163,32 @@ class Extractor {
     }
   }
 
+  private rw(i: number): string | undefined {
+    if (i < 0 || i >= this.n) return undefined;
+    let v = this.rawCache[i];
+    if (v === undefined) {
+      const t = this.toks[i]!;
+      v = this.text.slice(t.start, t.end);
+      this.rawCache[i] = v;
+    }
+    return v;
+  }
+
+  private lw(i: number): string | undefined {
+    if (i < 0 || i >= this.n) return undefined;
+    let v = this.lowCache[i];
+    if (v === undefined) {
+      const l = this.rw(i)!.toLowerCase();
+      v = l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+      this.lowCache[i] = v;
+    }
+    return v;
+  }
+
+  private tg(i: number): string {
+    return this.toks[i]?.pos ?? '';
+  }
+
   run(): QuoteResult {
     this.emitTurns();
     const allCues: Cue[] = [];
@@ -186,12 +212,15 @@ class Extractor {
     const out: Cue[] = [];
     for (let i = a; i < b; i++) {
       if (this.inRegion[i]) continue;
+      // Most tokens are no cue: a hash of the folded characters rules them out without making strings.
+      const tok = this.toks[i]!;
+      if (!this.lex.hashes.has(foldHash(this.text, tok.start, tok.end))) continue;
       let hit: { j: number; entry: CueEntry } | null = null;
-      for (const ph of this.lex.phrasesByFirst.get(this.low[i]!) ?? NO_PHRASES) {
+      for (const ph of this.lex.phrasesByFirst.get(this.lw(i)!) ?? NO_PHRASES) {
         const n = ph.words.length;
         if (i + n > b) continue;
         let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = this.low[i + k] === ph.words[k];
+        for (let k = 0; k < n && ok; k++) ok = this.lw(i + k) === ph.words[k];
         if (ok && ph.entry.lemma === 'citing' && !this.citesSource(i + n, b)) ok = false;
         if (ok) {
           hit = { j: i + n, entry: ph.entry };
@@ -199,7 +228,7 @@ class Extractor {
         }
       }
       if (!hit) {
-        const e = this.lex.single.get(this.low[i]!);
+        const e = this.lex.single.get(this.lw(i)!);
         if (e && this.isVerbUse(i, e, a)) hit = { j: i + 1, entry: e };
       }
       if (!hit) continue;
@@ -212,10 +241,10 @@ class Extractor {
   }
 
   private isVerbUse(i: number, e: CueEntry, a: number): boolean {
-    const tag = this.pos[i]!;
+    const tag = this.tg(i)!;
     // "said" and "told" are verbs whatever a tagger makes of a capitalised "Said Ellis:".
     if (this.hasPos && tag !== '' && !tag.startsWith('VB') && e.lemma !== 'say' && e.lemma !== 'tell' && !e.frameOnly) return false;
-    const prev = i > a ? this.low[i - 1]! : '';
+    const prev = i > a ? this.lw(i - 1)! : '';
     if (DETERMINERS.has(prev) && prev !== 'that' && prev !== 'all') return false;
     if (prev === "'s") return false;
     // "reports of ..." after a preposition is a noun; "had been informed" is a passive, not a cue.
@@ -226,28 +255,28 @@ class Extractor {
     if (e.cls === 'evaluation' || e.lemma === 'question') return true;
     if (e.frameOnly) {
       let n1 = i + 1;
-      while (n1 < this.low.length && (ADVERBIALS.has(this.low[n1]!) || TIME_WORDS.has(this.low[n1]!))) n1++;
-      const next = this.raw[n1] ?? '';
-      if (next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.raw[n1 + 1] ?? '')) || this.hasThatClause(i + 1)) return true;
+      while (n1 < this.n && (ADVERBIALS.has(this.lw(n1)!) || TIME_WORDS.has(this.lw(n1)!))) n1++;
+      const next = this.rw(n1) ?? '';
+      if (next === ':' || isQuoteMark(next) || (next === ',' && isQuoteMark(this.rw(n1 + 1) ?? '')) || this.hasThatClause(i + 1)) return true;
       // `"...," the article read.` / `..., the source added.`: a quote or a comma, at most a short
       // subject, then the cue.
       const final = this.isFinalFrame(i + 1);
       for (let q = i - 1; q >= a && i - q <= 7; q--) {
-        if (this.inRegion[q] || (final && this.low[q] === ',')) return true;
-        if (CLAUSE_END.has(this.low[q]!) || this.isVerbTag(q)) return false;
+        if (this.inRegion[q] || (final && this.lw(q) === ',')) return true;
+        if (CLAUSE_END.has(this.lw(q)!) || this.isVerbTag(q)) return false;
       }
       return false;
     }
     if (e.form === 'past' || e.form === 'pp') {
       let q = i - 1;
-      while (q > a && ADVERBIALS.has(this.low[q]!) && !/^(be|been|being|is|was|were|are)$/.test(this.low[q]!)) q--;
-      if (/^(be|been|being|is|was|were|are|get|got)$/.test(this.low[q] ?? '')) return false;
+      while (q > a && ADVERBIALS.has(this.lw(q)!) && !/^(be|been|being|is|was|were|are)$/.test(this.lw(q)!)) q--;
+      if (/^(be|been|being|is|was|were|are|get|got)$/.test(this.lw(q) ?? '')) return false;
     }
-    if (i > a && isCapitalized(this.raw[i]!) && !isQuoteMark(prev)) return false;
+    if (i > a && isCapitalized(this.rw(i)!) && !isQuoteMark(prev)) return false;
     // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
     if (e.cls === 'source' && this.evidenceSubject(i, a)) return true;
     if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
-      return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1) || this.low[i + 1] === ':';
+      return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1) || this.lw(i + 1) === ':';
     }
     if (e.form === 'base' && (prev === 'to' || prev === 'not' || prev === "n't")) {
       // "declined to say", "did not say": reported speech only with a clause.
@@ -260,35 +289,35 @@ class Extractor {
   private citesSource(k: number, b: number): boolean {
     const np = this.forwardNP(k, b, true);
     if (!np) return false;
-    const head = this.low[np[1] - 1]!;
-    return SOURCE_NOUNS.has(head) || isCapitalized(this.raw[np[1] - 1]!);
+    const head = this.lw(np[1] - 1)!;
+    return SOURCE_NOUNS.has(head) || isCapitalized(this.rw(np[1] - 1)!);
   }
 
   /** The subject right before the cue is a poll, study, report...: "Polls show Clinton ahead". */
   private evidenceSubject(i: number, a: number): boolean {
     let q = i - 1;
     while (q >= a && this.skippable(q)) q--;
-    return q >= a && EVIDENCE_NOUNS.has(this.low[q]!);
+    return q >= a && EVIDENCE_NOUNS.has(this.lw(q)!);
   }
 
   /** A quote mark within a few words after the cue ("called him “a loser”"). */
   private quoteSoon(k: number): boolean {
-    const end = Math.min(this.low.length, k + 8);
+    const end = Math.min(this.n, k + 8);
     for (let t = k; t < end; t++) {
       if (this.inRegion[t]) return true;
-      if (CLAUSE_END.has(this.low[t]!)) return false;
+      if (CLAUSE_END.has(this.lw(t)!)) return false;
     }
     return false;
   }
 
   /** "that" soon after (skipping adverbials, a recipient or a short prepositional phrase). */
   private hasThatClause(k: number): boolean {
-    const end = Math.min(this.low.length, k + 10);
+    const end = Math.min(this.n, k + 10);
     for (let t = k; t < end; t++) {
-      const w = this.low[t]!;
+      const w = this.lw(t)!;
       // A complementiser, not a relative ("a law that requires") or a determiner ("that location").
-      if (w === 'that') return !this.hasPos || this.pos[t] === 'IN' || this.pos[t] === '';
-      if (w === ',' && this.low[t + 1] === 'that' && t > k) continue;
+      if (w === 'that') return !this.hasPos || this.tg(t) === 'IN' || this.tg(t) === '';
+      if (w === ',' && this.lw(t + 1) === 'that' && t > k) continue;
       if (CLAUSE_END.has(w) || w === ',' || this.inRegion[t]) return false;
       // Only a recipient or an adjunct may stand between the cue and "that"; a verb or a subject
       // pronoun means the reported clause has already begun.
@@ -301,14 +330,14 @@ class Extractor {
   private isFinalFrame(k: number): boolean {
     let t = k;
     let n = 0;
-    while (t < this.low.length && n < 6) {
-      const w = this.low[t]!;
+    while (t < this.n && n < 6) {
+      const w = this.lw(t)!;
       if (CLAUSE_END.has(w)) return true;
-      if (w === ',' || isQuoteMark(w)) return n === 0 ? this.low[t + 1] === undefined || CLAUSE_END.has(this.low[t + 1]!) || isQuoteMark(this.low[t + 1]!) : false;
+      if (w === ',' || isQuoteMark(w)) return n === 0 ? this.lw(t + 1) === undefined || CLAUSE_END.has(this.lw(t + 1)!) || isQuoteMark(this.lw(t + 1)!) : false;
       t++;
       n++;
     }
-    return t >= this.low.length;
+    return t >= this.n;
   }
 
   // ---- subjects ---------------------------------------------------------------------------
@@ -322,10 +351,10 @@ class Extractor {
     for (;;) {
       if (k < s.a || this.inRegion[k]) break;
       if (this.skippable(k)) k--;
-      else if (this.low[k] === ',' && k - 1 >= s.a && this.skippable(k - 1) && this.low[k - 1] !== 'and') k--;
+      else if (this.lw(k) === ',' && k - 1 >= s.a && this.skippable(k - 1) && this.lw(k - 1) !== 'and') k--;
       else break;
     }
-    const before = k >= s.a ? this.low[k]! : '';
+    const before = k >= s.a ? this.lw(k)! : '';
     const inherit = (): void => {
       c.inherited = true;
       c.subj = prevCue?.subj ?? this.sentenceSubject(c.sent, c.i);
@@ -338,7 +367,7 @@ class Extractor {
     if ((before === 'and' || before === 'but') && !this.inRegion[k]) return inherit();
     const lo = prevCue ? prevCue.j : s.a;
     let back = this.backwardNP(k, lo);
-    if (back && back[0] - 1 >= lo && /^(at|in|on|during|after|before|since|over|from)$/.test(this.low[back[0] - 1]!) && !isCapitalized(this.raw[back[0]]!)) {
+    if (back && back[0] - 1 >= lo && /^(at|in|on|during|after|before|since|over|from)$/.test(this.lw(back[0] - 1)!) && !isCapitalized(this.rw(back[0])!)) {
       // "Trump at the time said": the phrase is an adjunct; the subject is before it.
       const further = this.backwardNP(back[0] - 2, lo);
       if (further) back = further;
@@ -350,7 +379,7 @@ class Extractor {
     if (before === ',' && !c.entry.obj) {
       // "..., said Batchelder." is inverted: the speaker follows, whatever commas precede.
       const fwd = this.forwardNP(c.j, s.b, false);
-      if (fwd && fwd[0] === c.j && this.endsFrame(fwd[1], s.b) && (isCapitalized(this.raw[fwd[0]]!) || DETERMINERS.has(this.low[fwd[0]]!))) {
+      if (fwd && fwd[0] === c.j && this.endsFrame(fwd[1], s.b) && (isCapitalized(this.rw(fwd[0])!) || DETERMINERS.has(this.lw(fwd[0])!))) {
         c.subj = fwd;
         return;
       }
@@ -360,10 +389,10 @@ class Extractor {
       // The parenthetical may hold a relative clause or an adjunct: "a historian who attended the
       // session", "at a later press gaggle", "82".
       let p = k - 1;
-      while (p > lo && c.i - p < 26 && !this.inRegion[p] && !CLAUSE_END.has(this.low[p]!)) {
-        if (this.low[p] === ',') {
+      while (p > lo && c.i - p < 26 && !this.inRegion[p] && !CLAUSE_END.has(this.lw(p)!)) {
+        if (this.lw(p) === ',') {
           const head = this.backwardNP(p - 1, lo);
-          if (head && (isCapitalized(this.raw[head[0]]!) || isCapitalized(this.raw[head[1] - 1]!) || PRONOUNS.has(this.low[head[0]]!) || DETERMINERS.has(this.low[head[0]]!))) {
+          if (head && (isCapitalized(this.rw(head[0])!) || isCapitalized(this.rw(head[1] - 1)!) || PRONOUNS.has(this.lw(head[0])!) || DETERMINERS.has(this.lw(head[0])!))) {
             c.subj = [head[0], k];
             return;
           }
@@ -380,21 +409,21 @@ class Extractor {
 
   /** Adverbs, auxiliaries and contracted auxiliaries between a subject and its cue. */
   private skippable(k: number): boolean {
-    const w = this.low[k]!;
+    const w = this.lw(k)!;
     if (ADVERBIALS.has(w)) return true;
-    if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.low[k - 1]!)) return true;
-    const tag = this.pos[k]!;
-    if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.raw[k]!) || tag === 'RB';
+    if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
+    const tag = this.tg(k)!;
+    if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.rw(k)!) || tag === 'RB';
     return /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally' && w !== 'italy';
   }
 
   private isVerbTag(k: number): boolean {
-    return this.hasPos && /^(VB|MD)/.test(this.pos[k]!);
+    return this.hasPos && /^(VB|MD)/.test(this.tg(k)!);
   }
 
   private endsFrame(t: number, b: number): boolean {
     if (t >= b) return true;
-    const w = this.low[t]!;
+    const w = this.lw(t)!;
     return CLAUSE_END.has(w) || w === ',' || w === ':' || isQuoteMark(w) || w === 'in' || w === 'on' || w === 'at';
   }
 
@@ -402,11 +431,11 @@ class Extractor {
   private sentenceSubject(s: number, limit: number): [number, number] | null {
     const { a } = this.sents[s]!;
     let start = a;
-    const w0 = this.low[a] ?? '';
+    const w0 = this.lw(a) ?? '';
     if (PREPOSITIONS.has(w0) || ADVERBIALS.has(w0) || TIME_WORDS.has(w0) || /ly$/.test(w0)) {
       // "Earlier in the year, Trump designated ...": skip the introductory phrase.
       for (let t = a; t < Math.min(limit, a + 10); t++) {
-        if (this.low[t] === ',') {
+        if (this.lw(t) === ',') {
           start = t + 1;
           break;
         }
@@ -414,10 +443,10 @@ class Extractor {
     }
     while (start < limit && this.inRegion[start]) start++;
     // Dateline: "WASHINGTON — ..." or "WASHINGTON (AP) — ...".
-    const first = this.raw[start] ?? '';
+    const first = this.rw(start) ?? '';
     if (first.length > 2 && first === first.toUpperCase() && /\p{Lu}/u.test(first)) {
       for (let t = start + 1; t < Math.min(limit, start + 6); t++) {
-        if (this.low[t] === '\u2014' || this.low[t] === '--' || this.low[t] === '-') {
+        if (this.lw(t) === '\u2014' || this.lw(t) === '--' || this.lw(t) === '-') {
           start = t + 1;
           break;
         }
@@ -429,23 +458,23 @@ class Extractor {
   /** Noun phrase ending at token k (inclusive), not before lo. */
   private backwardNP(k: number, lo: number): [number, number] | null {
     if (k < lo || this.inRegion[k]) return null;
-    const w0 = this.low[k]!;
+    const w0 = this.lw(k)!;
     if (PRONOUNS.has(w0)) return [k, k + 1];
     if (RELATIVES.has(w0)) {
       let t = k - 1;
-      if (t >= lo && this.low[t] === ',') t--;
+      if (t >= lo && this.lw(t) === ',') t--;
       return this.backwardNP(t, lo);
     }
     let t = k;
     let n = 0;
     while (t >= lo && n < 10) {
-      const w = this.low[t]!;
-      const raw = this.raw[t]!;
+      const w = this.lw(t)!;
+      const raw = this.rw(t)!;
       if (this.inRegion[t]) break;
       if (w === ')') {
         let u = t - 1;
-        while (u >= lo && this.low[u] !== '(' && t - u < 8) u--;
-        if (u >= lo && this.low[u] === '(') {
+        while (u >= lo && this.lw(u) !== '(' && t - u < 8) u--;
+        if (u >= lo && this.lw(u) === '(') {
           n += t - u + 1;
           t = u - 1;
           continue;
@@ -459,10 +488,10 @@ class Extractor {
       }
       if (isPunct(w) && w !== '-' && w !== '&') break;
       if (w === 'of' || w === 'for' || w === 'and' || w === 'to') {
-        const next1 = this.raw[t + 1] ?? '';
+        const next1 = this.rw(t + 1) ?? '';
         // "Mr. Morgan of the Sierra Club", "the mother of three": the phrase goes on past "of".
-        const after = w === 'of' && (DETERMINERS.has(next1.toLowerCase()) || /^\d/.test(next1)) ? (/^\d/.test(next1) ? 'X' : (this.raw[t + 2] ?? '')) : next1;
-        const beforeW = this.raw[t - 1] ?? '';
+        const after = w === 'of' && (DETERMINERS.has(next1.toLowerCase()) || /^\d/.test(next1)) ? (/^\d/.test(next1) ? 'X' : (this.rw(t + 2) ?? '')) : next1;
+        const beforeW = this.rw(t - 1) ?? '';
         const joinsNames =
           isCapitalized(after) &&
           (isCapitalized(beforeW) || (w !== 'and' && w !== 'to' && !NP_STOPS.has(beforeW.toLowerCase()) && !isPunct(beforeW)));
@@ -475,9 +504,9 @@ class Extractor {
       }
       if (NP_STOPS.has(w) || PRONOUNS.has(w) || RELATIVES.has(w)) break;
       if (this.hasPos) {
-        const tag = this.pos[t]!;
-        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && t < k && /^(JJ|NN)/.test(this.pos[t + 1] ?? ''))) break;
-      } else if (t < k && !isCapitalized(raw) && /(ed|ing)$/.test(w) && !DETERMINERS.has(this.low[t - 1] ?? '')) {
+        const tag = this.tg(t)!;
+        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && t < k && /^(JJ|NN)/.test(this.tg(t + 1) ?? ''))) break;
+      } else if (t < k && !isCapitalized(raw) && /(ed|ing)$/.test(w) && !DETERMINERS.has(this.lw(t - 1) ?? '')) {
         break;
       } else if (ADVERBIALS.has(w) && !isCapitalized(raw)) {
         break;
@@ -486,7 +515,7 @@ class Extractor {
       n++;
     }
     let a = t + 1;
-    while (a <= k && (this.low[a] === 'of' || this.low[a] === 'and' || this.low[a] === 'for' || isPunct(this.low[a]!))) a++;
+    while (a <= k && (this.lw(a) === 'of' || this.lw(a) === 'and' || this.lw(a) === 'for' || isPunct(this.lw(a)!))) a++;
     if (a > k) return null;
     return [a, k + 1];
   }
@@ -494,19 +523,19 @@ class Extractor {
   /** Noun phrase starting at token k. `through` lets it run on through "from/by/of" ("a report from X"). */
   private forwardNP(k: number, b: number, through: boolean): [number, number] | null {
     let t = k;
-    while (t < b && (ADVERBIALS.has(this.low[t]!) || this.low[t] === ',')) t++;
+    while (t < b && (ADVERBIALS.has(this.lw(t)!) || this.lw(t) === ',')) t++;
     const a = t;
-    if (t < b && PRONOUNS.has(this.low[t]!)) return [t, t + 1];
+    if (t < b && PRONOUNS.has(this.lw(t)!)) return [t, t + 1];
     let n = 0;
     let sawName = false;
     while (t < b && n < 12) {
-      const w = this.low[t]!;
-      const raw = this.raw[t]!;
+      const w = this.lw(t)!;
+      const raw = this.rw(t)!;
       if (this.inRegion[t]) break;
       if (w === '(') {
         let u = t + 1;
-        while (u < b && this.low[u] !== ')' && u - t < 8) u++;
-        if (u < b && this.low[u] === ')') {
+        while (u < b && this.lw(u) !== ')' && u - t < 8) u++;
+        if (u < b && this.lw(u) === ')') {
           t = u + 1;
           n += 2;
           continue;
@@ -520,10 +549,10 @@ class Extractor {
       }
       if (isPunct(w)) break;
       if (w === 'of' || w === 'and' || w === 'from' || w === 'by' || w === 'for' || w === 'to') {
-        const next = this.raw[t + 1] ?? '';
-        const next2 = this.raw[t + 2] ?? '';
+        const next = this.rw(t + 1) ?? '';
+        const next2 = this.rw(t + 2) ?? '';
         const namey = isCapitalized(next) || (DETERMINERS.has(next.toLowerCase()) && isCapitalized(next2));
-        const nameBefore = isCapitalized(this.raw[t - 1] ?? '');
+        const nameBefore = isCapitalized(this.rw(t - 1) ?? '');
         if (t > a && namey && (w === 'of' || w === 'and' || through || w === 'for' || (w === 'to' && nameBefore))) {
           t++;
           n++;
@@ -533,11 +562,11 @@ class Extractor {
       }
       if (NP_STOPS.has(w) || RELATIVES.has(w)) break;
       if (this.hasPos) {
-        const tag = this.pos[t]!;
-        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && /^(JJ|NN)/.test(this.pos[t + 1] ?? ''))) break;
+        const tag = this.tg(t)!;
+        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && /^(JJ|NN)/.test(this.tg(t + 1) ?? ''))) break;
       } else {
-        if (t > a && !isCapitalized(raw) && (sawName || /(ed|s)$/.test(w)) && !DETERMINERS.has(this.low[t - 1]!)) break;
-        if (this.lex.single.has(w) && t > a && !DETERMINERS.has(this.low[t - 1]!)) break;
+        if (t > a && !isCapitalized(raw) && (sawName || /(ed|s)$/.test(w)) && !DETERMINERS.has(this.lw(t - 1)!)) break;
+        if (this.lex.single.has(w) && t > a && !DETERMINERS.has(this.lw(t - 1)!)) break;
       }
       if (isCapitalized(raw)) sawName = true;
       t++;
@@ -556,19 +585,19 @@ class Extractor {
     else if (c.entry.obj || c.entry.lemma === 'ask') {
       // "told his radio audience on Monday, \"...\"": step over the recipient.
       const rec = this.forwardNP(t, s.b, false);
-      if (rec && rec[1] < s.b && (this.low[rec[1]] === ',' || this.low[rec[1]] === ':')) t = rec[1];
+      if (rec && rec[1] < s.b && (this.lw(rec[1]) === ',' || this.lw(rec[1]) === ':')) t = rec[1];
     }
     let gap = 0;
-    while (t < s.b && !this.inRegion[t] && gap < 4 && (this.low[t] === ',' || this.low[t] === ':' || TIME_WORDS.has(this.low[t]!) || ADVERBIALS.has(this.low[t]!))) {
+    while (t < s.b && !this.inRegion[t] && gap < 4 && (this.lw(t) === ',' || this.lw(t) === ':' || TIME_WORDS.has(this.lw(t)!) || ADVERBIALS.has(this.lw(t)!))) {
       t++;
       gap++;
     }
     const toks = this.doc.tokens;
     const found: QuoteRegion[] = [];
-    if (t < this.low.length && this.inRegion[t] && c.entry.src !== 'after') {
+    if (t < this.n && this.inRegion[t] && c.entry.src !== 'after') {
       const r = this.regions[this.inRegion[t]! - 1]!;
       if (r.start >= toks[c.j - 1]!.end && this.endsClause(r)) found.push(r);
-    } else if (t < this.low.length && this.low[t - 1] === ':' && (t >= s.b || isQuoteMark(this.low[t]!) === false)) {
+    } else if (t < this.n && this.lw(t - 1) === ':' && (t >= s.b || isQuoteMark(this.lw(t)!) === false)) {
       // "Cruz continued:" closing its paragraph, the quote opening the next one.
       const r = this.regionAfter(toks[t - 1]!.end);
       if (r && c.entry.src !== 'after') found.push(r);
@@ -578,7 +607,7 @@ class Extractor {
       let u = c.i - 1;
       const subjA = c.subj && c.subj[1] <= c.i ? c.subj[0] : c.i;
       while (u >= 0 && !this.inRegion[u]) {
-        const w = this.low[u]!;
+        const w = this.lw(u)!;
         const inSubj = u >= subjA && u < c.i;
         if (!(inSubj || w === ',' || ADVERBIALS.has(w) || w === '\u2014' || w === '-')) break;
         u--;
@@ -592,18 +621,18 @@ class Extractor {
         const after = this.text[r.end] ?? '';
         const inverted = c.subj !== null && c.subj[0] >= c.j;
         let v = c.subj && c.subj[0] === c.j ? c.subj[1] : c.j;
-        while (v < s.b && (ADVERBIALS.has(this.low[v]!) || TIME_WORDS.has(this.low[v]!))) v++;
+        while (v < s.b && (ADVERBIALS.has(this.lw(v)!) || TIME_WORDS.has(this.lw(v)!))) v++;
         if (c.entry.obj || c.entry.lemma === 'ask') {
           const rec = this.forwardNP(v, s.b, false);
           if (rec) v = rec[1];
-          while (v < s.b && (ADVERBIALS.has(this.low[v]!) || TIME_WORDS.has(this.low[v]!))) v++;
+          while (v < s.b && (ADVERBIALS.has(this.lw(v)!) || TIME_WORDS.has(this.lw(v)!))) v++;
         }
-        const quoteNext = this.low[v] === ',' && v + 1 < this.low.length && this.inRegion[v + 1] !== 0;
-        const nothingAfter = !quoteNext && (v >= s.b || CLAUSE_END.has(this.low[v]!) || this.low[v] === ',' || this.adjunctToEnd(v, s.b));
+        const quoteNext = this.lw(v) === ',' && v + 1 < this.n && this.inRegion[v + 1] !== 0;
+        const nothingAfter = !quoteNext && (v >= s.b || CLAUSE_END.has(this.lw(v)!) || this.lw(v) === ',' || this.adjunctToEnd(v, s.b));
         // A cue with its own clause after it (`On "Face the Nation," Ryan said the ...`) reports that
         // clause, not the quote before it.
-        const framed = /[,!?\u2014-]/.test(last) || after === ',' || !isCapitalized(this.raw[u + 1] ?? '');
-        const closed = /[.!?]/.test(last) && isCapitalized(this.raw[u + 1] ?? '');
+        const framed = /[,!?\u2014-]/.test(last) || after === ',' || !isCapitalized(this.rw(u + 1) ?? '');
+        const closed = /[.!?]/.test(last) && isCapitalized(this.rw(u + 1) ?? '');
         const ok = this.regionKind(r) === 'partial' ? inverted || (nothingAfter && !closed) : framed || inverted || nothingAfter;
         if (ok && !found.includes(r)) found.unshift(r);
       }
@@ -619,7 +648,7 @@ class Extractor {
           const sr = this.sents.find((x) => x.start <= r.start && r.start < x.end);
           if (sr) {
             const a = this.frameStart(sr, this.tokenAt(r.start));
-            if (a < this.low.length && toks[a]!.start < r.start) {
+            if (a < this.n && toks[a]!.start < r.start) {
               c.contentSpan = { start: toks[a]!.start, end: r.end };
               this.pushQuote('indirect', toks[a]!.start, r.end, c);
             }
@@ -630,7 +659,7 @@ class Extractor {
       c.used = true;
       return;
     }
-    if (t > 0 && this.low[t - 1] === ':' && c.entry.src !== 'after') {
+    if (t > 0 && this.lw(t - 1) === ':' && c.entry.src !== 'after') {
       // "The governor added:" closing its paragraph introduces a block quote without marks.
       const colonEnd = toks[t - 1]!.end;
       const para = this.doc.paragraphs.find((p) => p.start > colonEnd);
@@ -684,58 +713,58 @@ class Extractor {
       // "According to X, CLAUSE" / "CLAUSE, according to X."
       const np = c.subj;
       const after = np ? np[1] : c.j;
-      if (after < s.b && this.low[after] === ',' && this.isClauseStart(c.i, s)) return this.trim(after + 1, s.b);
-      if (c.i - 1 >= s.a && this.low[c.i - 1] === ',') return this.trim(this.frameStart(s, c.i - 1), c.i - 1);
+      if (after < s.b && this.lw(after) === ',' && this.isClauseStart(c.i, s)) return this.trim(after + 1, s.b);
+      if (c.i - 1 >= s.a && this.lw(c.i - 1) === ',') return this.trim(this.frameStart(s, c.i - 1), c.i - 1);
       return null;
     }
     let k = c.j;
     if (c.subj && c.subj[0] === c.j) {
       k = c.subj[1];
     }
-    while (k < end && (ADVERBIALS.has(this.low[k]!) || TIME_WORDS.has(this.low[k]!))) k++;
-    if (k < end && this.low[k] === ':') return this.trim(k + 1, end);
-    if (k < end && this.low[k] === 'that') return this.trim(k + 1, end);
+    while (k < end && (ADVERBIALS.has(this.lw(k)!) || TIME_WORDS.has(this.lw(k)!))) k++;
+    if (k < end && this.lw(k) === ':') return this.trim(k + 1, end);
+    if (k < end && this.lw(k) === 'that') return this.trim(k + 1, end);
     if (this.hasThatClause(k)) {
       let t = k;
-      while (this.low[t] !== 'that') t++;
+      while (this.lw(t) !== 'that') t++;
       return this.trim(t + 1, end);
     }
     if (c.entry.obj || c.entry.lemma === 'ask') {
       const rec = this.forwardNP(k, end, false);
       if (rec) k = rec[1];
-      if (k < end && (this.low[k] === 'that' || this.low[k] === 'whether' || this.low[k] === 'if')) k++;
+      if (k < end && (this.lw(k) === 'that' || this.lw(k) === 'whether' || this.lw(k) === 'if')) k++;
     }
     // Final frame: "CLAUSE, X said." / "CLAUSE, said X."
-    const startsFinal = k >= end || CLAUSE_END.has(this.low[k]!) || (this.low[k] === ',' && c.subj !== null) || this.adjunctToEnd(k, end);
+    const startsFinal = k >= end || CLAUSE_END.has(this.lw(k)!) || (this.lw(k) === ',' && c.subj !== null) || this.adjunctToEnd(k, end);
     if (startsFinal) {
       const left = c.subj && c.subj[1] <= c.i ? c.subj[0] : c.i;
       const comma = left - 1;
-      if (comma > s.a && (this.low[comma] === ',' || this.low[comma] === '\u2014')) {
+      if (comma > s.a && (this.lw(comma) === ',' || this.lw(comma) === '\u2014')) {
         const from = this.frameStart(s, comma);
-        const w0 = this.low[from]!;
+        const w0 = this.lw(from)!;
         const intro = PREPOSITIONS.has(w0) || TIME_WORDS.has(w0) || ADVERBIALS.has(w0) || comma - from < 4;
         // "During his years in office, Mr. Obama said, a majority ...": the frame is medial and the
         // part before it an introductory phrase, so the report follows.
-        if (intro && k < end && this.low[k] === ',' && end - k > 4) return this.trim(k + 1, end);
+        if (intro && k < end && this.lw(k) === ',' && end - k > 4) return this.trim(k + 1, end);
         return this.trim(from, comma);
       }
-      if (k < end && this.low[k] === ',' && end - k > 4 && c.subj !== null && c.subj[1] <= c.i) return this.trim(k + 1, end);
+      if (k < end && this.lw(k) === ',' && end - k > 4 && c.subj !== null && c.subj[1] <= c.i) return this.trim(k + 1, end);
       return null;
     }
-    if (PREPOSITIONS.has(this.low[k]!) && this.low[k] !== 'of' && this.low[k] !== 'about') {
+    if (PREPOSITIONS.has(this.lw(k)!) && this.lw(k) !== 'of' && this.lw(k) !== 'about') {
       // "said after the convention he would ...", "said at an event in Colorado Springs that ...".
       const pp = this.forwardNP(k + 1, end, true);
       if (pp) {
         let t = pp[1];
-        if (this.low[t] === ',') t++;
-        if (this.low[t] === 'that') return this.trim(t + 1, end);
-        const w = this.low[t] ?? '';
-        if (t < end && (SUBJECT_START.has(w) || DETERMINERS.has(w) || isCapitalized(this.raw[t]!)) && w !== 'which' && w !== 'who') return this.trim(t, end);
+        if (this.lw(t) === ',') t++;
+        if (this.lw(t) === 'that') return this.trim(t + 1, end);
+        const w = this.lw(t) ?? '';
+        if (t < end && (SUBJECT_START.has(w) || DETERMINERS.has(w) || isCapitalized(this.rw(t)!)) && w !== 'which' && w !== 'who') return this.trim(t, end);
       }
       return null;
     }
-    if (this.low[k] === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.low[k]!)) {
-      if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.low[k]!)) return null;
+    if (this.lw(k) === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.lw(k)!)) {
+      if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.lw(k)!)) return null;
     }
     if (c.entry.cls !== 'speech' && c.entry.cls !== 'evaluation' && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a))) return null;
     if (c.subj === null && !c.inherited) return null;
@@ -744,14 +773,14 @@ class Extractor {
 
   /** From k to the clause end there is only a short adjunct: "on Tuesday", "in a statement", "to CNN". */
   private adjunctToEnd(k: number, end: number): boolean {
-    if (k >= end || !PREPOSITIONS.has(this.low[k]!) && this.low[k] !== 'to') return false;
+    if (k >= end || !PREPOSITIONS.has(this.lw(k)!) && this.lw(k) !== 'to') return false;
     let t = k;
-    while (t < end && t - k < 8 && !this.inRegion[t] && !this.lex.single.has(this.low[t]!) && this.low[t] !== 'that') t++;
-    return t >= end || (t - k < 8 && (CLAUSE_END.has(this.low[t]!) || this.low[t] === ','));
+    while (t < end && t - k < 8 && !this.inRegion[t] && !this.lex.single.has(this.lw(t)!) && this.lw(t) !== 'that') t++;
+    return t >= end || (t - k < 8 && (CLAUSE_END.has(this.lw(t)!) || this.lw(t) === ','));
   }
 
   private isClauseStart(i: number, s: Sent): boolean {
-    for (let t = s.a; t < i; t++) if (!isPunct(this.low[t]!) && !isQuoteMark(this.low[t]!)) return false;
+    for (let t = s.a; t < i; t++) if (!isPunct(this.lw(t)!) && !isQuoteMark(this.lw(t)!)) return false;
     return true;
   }
 
@@ -759,7 +788,7 @@ class Extractor {
   private frameStart(s: Sent, before: number): number {
     let a = s.a;
     for (let t = before - 1; t > s.a; t--) {
-      if (this.low[t] === ':' || this.low[t] === ';') {
+      if (this.lw(t) === ':' || this.lw(t) === ';') {
         a = t + 1;
         break;
       }
@@ -774,12 +803,12 @@ class Extractor {
       if (d.i <= c.j) continue;
       const start = d.subj && d.subj[1] <= d.i && !d.inherited ? d.subj[0] : d.i;
       let t = start - 1;
-      while (t > c.j && ADVERBIALS.has(this.low[t]!)) t--;
-      const w = this.low[t];
+      while (t > c.j && ADVERBIALS.has(this.lw(t)!)) t--;
+      const w = this.lw(t);
       // "says X and tells Y" coordinates with the cue; "would sit down and tell him" does not.
       const coordinated = !d.inherited || d.entry.form === c.entry.form || d.entry.form === 'ing' || (c.entry.form === 'past' && d.entry.form === 'pp');
       if ((w === ',' || w === 'and' || w === 'but' || w === ';' || w === '\u2014') && coordinated) {
-        if (w === 'and' && this.low[t - 1] === ',') t--;
+        if (w === 'and' && this.lw(t - 1) === ',') t--;
         end = Math.min(end, t);
         break;
       }
@@ -788,8 +817,8 @@ class Extractor {
   }
 
   private trim(a: number, b: number): [number, number] | null {
-    while (b > a && (CLAUSE_END.has(this.low[b - 1]!) || this.low[b - 1] === ',' || this.low[b - 1] === ':')) b--;
-    while (a < b && (this.low[a] === ',' || this.low[a] === ':')) a++;
+    while (b > a && (CLAUSE_END.has(this.lw(b - 1)!) || this.lw(b - 1) === ',' || this.lw(b - 1) === ':')) b--;
+    while (a < b && (this.lw(a) === ',' || this.lw(a) === ':')) a++;
     return b - a >= 2 ? [a, b] : null;
   }
 
@@ -929,11 +958,11 @@ class Extractor {
     const m = /^[ \t]*[\u2015\u2014\u2013][ \t]*/.exec(this.text.slice(r.end, r.end + 8));
     if (!m) return null;
     const d = this.tokenAt(r.end + m[0].search(/[\u2015\u2014\u2013]/));
-    if (d < 0 || !/^[\u2015\u2014\u2013]$/.test(this.raw[d]!)) return null;
+    if (d < 0 || !/^[\u2015\u2014\u2013]$/.test(this.rw(d)!)) return null;
     let b = d + 1;
-    while (b < this.raw.length && this.doc.tokens[b]!.start < this.text.length && !this.text.slice(this.doc.tokens[b - 1]!.end, this.doc.tokens[b]!.start).includes('\n')) b++;
+    while (b < this.n && this.doc.tokens[b]!.start < this.text.length && !this.text.slice(this.doc.tokens[b - 1]!.end, this.doc.tokens[b]!.start).includes('\n')) b++;
     const np = this.forwardNP(d + 1, b, false);
-    if (!np || !isCapitalized(this.raw[np[0]]!) || (np[1] < b && !CLAUSE_END.has(this.low[np[1]]!) && this.low[np[1]] !== ',')) return null;
+    if (!np || !isCapitalized(this.rw(np[0])!) || (np[1] < b && !CLAUSE_END.has(this.lw(np[1])!) && this.lw(np[1]) !== ',')) return null;
     let sent = 0;
     while (sent + 1 < this.sents.length && this.sents[sent]!.b <= d) sent++;
     return { i: d, j: d + 1, entry: DASH_CUE, sent, subj: np, inherited: false, content: null, used: true };

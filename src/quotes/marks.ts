@@ -13,8 +13,6 @@ export interface QuoteRegion extends Span {
   multiParagraph: boolean;
 }
 
-const QUOTE_CHARS = /["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g;
-
 /** dsq: two apostrophes standing for a double quote (''like this''), as some archives print it. */
 type MarkKind = 'dq' | 'sdq' | 'dsq' | 'guil' | 'sq' | 'ssq';
 
@@ -64,9 +62,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       }
       carry = null;
     }
-    // Only quote characters matter: jump from one to the next (this scan runs over every text).
-    QUOTE_CHARS.lastIndex = i;
-    let m: RegExpExecArray | null;
+
     const close = (o: Open, at: number): void => {
       stack.pop();
       if (stack.length === 0) {
@@ -74,9 +70,11 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
         out.push({ start: o.at, end: at + w, inner: { start: o.at + w, end: at }, multiParagraph: o.at < para.start });
       }
     };
-    while ((m = QUOTE_CHARS.exec(text)) !== null && m.index < para.end) {
-      i = m.index;
-      const c = m[0];
+    // Only quote characters matter; a char-code test skips the rest without allocating.
+    for (; i < para.end; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 34 && code !== 39 && code !== 0x201c && code !== 0x201d && code !== 0x201e && code !== 0xab && code !== 0xbb && code !== 0x2018 && code !== 0x2019) continue;
+      const c = text[i]!;
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;
       const top = stack[stack.length - 1];
@@ -119,7 +117,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
             const k = findOpen(stack, ['dsq']);
             if (k >= 0) closeAt(stack, k, i, close);
             else stack.push({ kind: 'dsq', at: i });
-            QUOTE_CHARS.lastIndex = i + 2;
+            i++;
             break;
           }
           if (c === "'" && (prev === undefined || OPEN_CONTEXT.test(prev)) && isWordChar(next)) {

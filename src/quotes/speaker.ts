@@ -39,10 +39,24 @@ export class MentionIndex {
     this.mentions = ms;
   }
 
+  /** Index of the first mention starting at or after `pos`. */
+  private firstFrom(pos: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Mentions overlapping [start, end). */
   overlapping(start: number, end: number): IndexedMention[] {
     const out: IndexedMention[] = [];
-    for (const m of this.mentions) {
+    // Mentions are short: one starting more than 200 characters earlier cannot reach `start`.
+    for (let i = this.firstFrom(start - 200); i < this.mentions.length; i++) {
+      const m = this.mentions[i]!;
       if (m.start >= end) break;
       if (m.end > start) out.push(m);
     }
@@ -51,12 +65,11 @@ export class MentionIndex {
 
   /** The last mention ending at or before `pos` satisfying `ok`. */
   lastBefore(pos: number, ok: (m: IndexedMention) => boolean): IndexedMention | null {
-    let best: IndexedMention | null = null;
-    for (const m of this.mentions) {
-      if (m.start >= pos) break;
-      if (m.end <= pos && ok(m)) best = m;
+    for (let i = this.firstFrom(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.end <= pos && ok(m)) return m;
     }
-    return best;
+    return null;
   }
 
   entity(id: string): Doc['entities'][number] | undefined {

@@ -354,7 +354,8 @@ const RULES: Rule[] = [
   },
   {
     on: ['#digit', 'early', 'mid', 'late'],
-    re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:1[5-9]|20)\\d{2})${E}(?!\\s+[a-z]+s${E})(?![.,]\\d)`),
+    // "2,000 troops" is a count; "the 2024 elections" is a year: plural nouns that are events are allowed.
+    re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:1[5-9]|20)\\d{2})${E}(?!\\s+(?!(?:elections|polls|olympics|games|talks|protests|riots|floods|attacks|negotiations|hearings|midterms|primaries|playoffs|finals)${E})[a-z]+s${E})(?![.,]\\d)`),
     type: 'DATE', prio: 3,
     make(m, ctx) {
       const left = ctx.text.slice(Math.max(0, m.index - 2), m.index);

@@ -68,6 +68,12 @@ describe('values: other text', () => {
     expect(v.some((x) => x[1] === 'March')).toBe(false);
   });
 
+  it('reads a year before an event noun as a date and before a count noun as a number', () => {
+    const v = values('The 2024 elections drew 2000 observers.');
+    expect(v).toContainEqual(['DATE', '2024', '2024', null]);
+    expect(v).toContainEqual(['CARDINAL', '2000', '2000', null]);
+  });
+
   it('does not take "May" the verb, "no one" or the digits of COVID-19 as values', () => {
     const v = values('They may go. No one knew. COVID-19 infected 10,000 people.');
     expect(v).toEqual([['CARDINAL', '10,000', '10000', null]]);

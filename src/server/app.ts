@@ -219,15 +219,19 @@ export function createApp(opts: AppOptions) {
     async (c) => {
       const body = c.req.valid('json');
       if ('items' in body) {
-        const items = [];
-        // One at a time: a failing item reports its error and the batch goes on.
-        for (const it of body.items) {
-          try {
-            items.push(await storeOne(it));
-          } catch (err) {
-            items.push(errorAnswer(err).body);
-          }
-        }
+        // Analyses run side by side (the worker pool queues them); the analysed ones are written in
+        // one batch, and an item that fails reports its error without stopping the others.
+        const analysed = await Promise.allSettled(body.items.map((it) => analyzeInput(it, analyzeOpts)));
+        const docs = analysed.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+        const stored = docs.length > 0 ? await store.putDocs(docs) : [];
+        let k = 0;
+        const items = analysed.map((r) => {
+          if (r.status === 'rejected') return errorAnswer(r.reason).body;
+          const doc = docs[k]!;
+          const put = stored[k++]!;
+          if (put.error) return errorAnswer(put.error).body;
+          return { id: put.id, added: put.added, title: doc.meta.title };
+        });
         return c.json({ items }, 200);
       }
       return c.json(await storeOne(body), 200);

@@ -118,6 +118,14 @@ describe('server api: analyze and store', () => {
     const hits = (await (await app.request('/api/articles?q=ferries')).json()) as Json;
     expect(hits['items'].map((h: Json) => h.id)).toEqual([items[0]!['id']]);
   });
+
+  it('the same article twice in one batch is stored once', async () => {
+    const text = 'Grain Deal Extended\n\nTurkey and Ukraine extended the grain corridor by sixty days on Sunday, officials in Ankara said.';
+    const r = await post(app, '/api/articles', { items: [{ text }, { text }] });
+    const { items } = (await r.json()) as { items: Json[] };
+    expect(items.map((i) => i['added'])).toEqual([true, false]);
+    expect(items[1]!['id']).toBe(items[0]!['id']);
+  });
 });
 
 describe('server: a real listening process', () => {

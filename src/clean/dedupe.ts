@@ -14,6 +14,7 @@ export class DuplicateIndex {
   private readonly exact = new Map<string, number>();
   private readonly byShingle = new Map<string, number[]>();
   private readonly sets: Set<string>[] = [];
+  private readonly numbers: string[] = [];
 
   /** Checks `text` against the kept blocks; does not add it. */
   check(text: string): DuplicateVerdict {
@@ -34,6 +35,9 @@ export class DuplicateIndex {
       if (shared < NEAR_DUPLICATE_JACCARD * sh.size * 0.5) continue;
       const other = this.sets[id];
       if (!other) continue;
+      // Paragraphs that differ in a number ("item 22222" vs "item 33333", "5 killed" vs "50 killed")
+      // say different things, however similar their words.
+      if (this.numbers[id] !== numberKey(norm)) continue;
       const sim = jaccard(sh, other);
       if (sim >= NEAR_DUPLICATE_JACCARD && (!best || sim > best.similarity)) best = { kind: 'near', of: id, similarity: sim };
     }
@@ -46,10 +50,16 @@ export class DuplicateIndex {
     if (!this.exact.has(norm)) this.exact.set(norm, id);
     const sh = shingles(norm);
     this.sets[id] = sh;
+    this.numbers[id] = numberKey(norm);
     for (const s of sh) {
       const ids = this.byShingle.get(s);
       if (ids) ids.push(id);
       else this.byShingle.set(s, [id]);
     }
   }
+}
+
+/** The numbers a text contains, in order: near duplicates must agree on them. */
+function numberKey(norm: string): string {
+  return (norm.match(/\d+(?:[.,]\d+)*/g) ?? []).join(' ');
 }

@@ -16,6 +16,13 @@ export interface CleanOptions {
   raw?: boolean;
 }
 
+/** Blocks shorter than this (in words) are never removed as duplicates, unless they repeat the headline. */
+export const MIN_DUPLICATE_WORDS = 5;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
 /** Paragraph separator in Doc.text. */
 const SEP = '\n\n';
 
@@ -61,8 +68,15 @@ interface Assigned {
 /**
  * Structure detection and removal over blocks. `knownTitle` (from markup or a JSONL record) is used as
  * the headline when it appears among the first blocks, and added as the headline when it does not.
+ * `dekHint` (a page's description) must match the dek candidate when given; undefined means no check.
  */
-function cleanText(content: string, meta: Partial<DocMeta>, knownTitle: string | null, rawPlaces = true): Doc {
+function cleanText(
+  content: string,
+  meta: Partial<DocMeta>,
+  knownTitle: string | null,
+  rawPlaces = true,
+  dekHint: string | null | undefined = undefined,
+): Doc {
   const blocks = splitBlocks(content);
   const diagnostics: Diagnostic[] = [];
   const removed = (b: Block, ruleId: string, reason: string): void => {
@@ -127,9 +141,12 @@ function cleanText(content: string, meta: Partial<DocMeta>, knownTitle: string |
       }
       continue;
     }
-    const verdict = dup.check(b.text);
+    const found = dup.check(b.text);
+    const isHeadline = found !== null && headlineNorm !== null && out[found.of]?.role === 'headline';
+    // Short lines (a recipe's "Method", a table label) legitimately repeat; only a repeated headline
+    // or a repeated paragraph of some length is a scraper's duplicate.
+    const verdict = found && (isHeadline || wordCount(b.text) >= MIN_DUPLICATE_WORDS) ? found : null;
     if (verdict) {
-      const isHeadline = headlineNorm !== null && out[verdict.of]?.role === 'headline';
       const how = verdict.kind === 'exact' ? 'verbatim' : `nearly (similarity ${verdict.similarity.toFixed(2)})`;
       if (isHeadline) removed(b, 'clean/duplicate-headline', `headline repeated ${how}; kept the first`);
       else removed(b, 'clean/duplicate-paragraph', `paragraph repeated ${how}; kept the first`);
@@ -146,7 +163,10 @@ function cleanText(content: string, meta: Partial<DocMeta>, knownTitle: string |
   if (h >= 0) {
     const cand = out[h + 1];
     const next = out[h + 2];
-    if (cand && cand.role === 'body' && next && looksLikeDek(cand.block.text, next.block.text)) cand.role = 'dek';
+    // On a page, a lede often reads like a dek; there the page's own description must confirm it.
+    const confirmed = dekHint === undefined || (dekHint !== null && cand !== undefined &&
+      normalizeForCompare(cand.block.text) === normalizeForCompare(dekHint));
+    if (cand && cand.role === 'body' && next && confirmed && looksLikeDek(cand.block.text, next.block.text)) cand.role = 'dek';
   }
 
   let text = '';
@@ -182,7 +202,7 @@ function cleanHtml(raw: RawArticle, meta: Partial<DocMeta>, opts: CleanOptions):
   };
   const body = ex.paragraphs.join('\n');
   if (opts.raw) return rawDoc(body, merged);
-  const doc = cleanText(body, merged, merged.title ?? null, false);
+  const doc = cleanText(body, merged, merged.title ?? null, false, ex.excerpt ?? null);
   if (!doc.meta.summary && ex.excerpt && !doc.text.includes(ex.excerpt.slice(0, 60))) doc.meta.summary = ex.excerpt;
   return doc;
 }

@@ -129,3 +129,20 @@ describe('clean: general rules on other text', () => {
     expect(role(doc, 'body')).toHaveLength(1);
   });
 });
+
+describe('clean: short repeated lines', () => {
+  it('keeps short lines that legitimately repeat (section labels), but not a repeated headline', () => {
+    const doc = clean(['Two Easy Soups for Winter', 'Tomato soup', 'Ingredients', 'Four ripe tomatoes, one onion and a litre of stock.', 'Lentil soup', 'Ingredients', 'Two cups of red lentils, one carrot and a litre of stock.', 'Two Easy Soups for Winter'].join('\n'));
+    expect(role(doc, 'body').filter((p) => p === 'Ingredients')).toHaveLength(2);
+    expect(doc.diagnostics.map((d) => d.ruleId)).toEqual(['clean/duplicate-headline']);
+  });
+});
+
+describe('clean: near duplicates must agree on numbers', () => {
+  it('keeps two similar paragraphs that report different figures', () => {
+    const a = 'Officials said at least 5 people were killed when the bridge collapsed during the evening rush hour in the city.';
+    const b = 'Officials said at least 50 people were killed when the bridge collapsed during the evening rush hour in the city.';
+    const doc = clean(['Bridge Collapse Kills Dozens', a, 'Rescuers searched the river overnight.', b].join('\n'));
+    expect(doc.diagnostics.filter((d) => d.ruleId === 'clean/duplicate-paragraph')).toHaveLength(0);
+  });
+});

@@ -140,14 +140,15 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
     while (window.length > 0 && window[0]!.sent < sent - WINDOW) window.shift();
     const g = PRONOUNS.get(text.slice(pr.start, pr.end).toLowerCase())!;
     // Each entity scores by its best mention in the window (a subject two sentences back can beat a
-    // later non-subject mention of the same person).
+    // later non-subject mention of the same person). Weights: -2 a sentence back, +3 subject, +1 known
+    // gender agreeing (PolNeAR dev proxy, chosen among a few settings: more links, same plausibility).
     const best = new Map<string, number>();
     for (const ev of window) {
       // A name inside someone's quote is not who "he said" outside it refers to.
       if (ev.quoted && !quoted) continue;
       const known = genders.get(ev.entity);
       if (known && known !== g) continue;
-      const score = -2 * (sent - ev.sent) + (ev.subject ? 2 : 0) + (known === g ? 2 : 0);
+      const score = -2 * (sent - ev.sent) + (ev.subject ? 3 : 0) + (known === g ? 1 : 0);
       const prev = best.get(ev.entity);
       if (prev === undefined || score > prev) best.set(ev.entity, score);
     }

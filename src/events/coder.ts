@@ -84,6 +84,7 @@ const set = (s: string): Set<string> => new Set(s.split(' '));
 const PUNCT = /^[,;:.!?()[\]{}"“”‘’'—–]$/;
 const DETERMINERS = set('a an the this these those its their his her our my your any no such some several every each another');
 const BE = set('is are was were be been being am get got gets');
+const TEMPORAL = set('today yesterday tonight tomorrow morning evening night week month year weekend');
 const DENY = set('deny denies denied denying');
 const NEG = set('not n\'t n’t never no neither nor');
 const PLANNED = set('will would shall \'ll going plans plan planned planning intends intend intended aims aim set wants want wanted seeks seek sought');
@@ -401,7 +402,8 @@ function matchAt(ws: Word[], i: number, pat: Pattern): { j: number; gaps: [numbe
 function isNounUse(ws: Word[], i: number): boolean {
   const w = ws[i]!;
   // "aid agencies", "strike force": a noun modifying the next noun names no event.
-  if (w.pos && /^NN/.test(w.pos) && /^NNS?$/.test(ws[i + 1]?.pos ?? '')) return false;
+  const nx = ws[i + 1];
+  if (w.pos && /^NN/.test(w.pos) && nx && /^NNS?$/.test(nx.pos) && !TEMPORAL.has(nx.lower)) return false;
   if (w.pos) return /^NN/.test(w.pos);
   const prev = ws[i - 1];
   return !!prev && (DETERMINERS.has(prev.lower) || /^(?:of|'s|’s)$/.test(prev.lower));
@@ -435,9 +437,13 @@ function findMatches(text: string, ws: Word[]): Match[] {
     if (!pats) continue;
     if (ws[i]!.cap && i > 0 && !titleCase && !PUNCT.test(ws[i - 1]!.lower)) continue;
     for (const pat of pats) {
-      if (pat.noun ? !isNounUse(ws, i) && pat.slots.length === 1 && !/^[A-Z]/.test(text[ws[i - 1]?.start ?? 0] ?? '') && ws[i - 1]?.lower !== '-' && !ws[i]!.pos.startsWith('NN') : !isVerbUse(ws, i)) {
-        if (!pat.noun) continue;
-      }
+      if (pat.noun) {
+        // A one-word event noun must be used as a noun ("aid agencies" is not aid), unless a hyphenated or
+        // capitalised pair names the sides ("U.S.-Mexico collaboration").
+        const prev = ws[i - 1];
+        const paired = !!prev && (prev.lower === '-' || prev.cap || /-/.test(prev.lower));
+        if (pat.slots.length === 1 && !isNounUse(ws, i) && !paired) continue;
+      } else if (!isVerbUse(ws, i)) continue;
       const r = matchAt(ws, i, pat);
       if (!r) continue;
       found.push({
@@ -529,7 +535,7 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     const adjunct = ws[n.i]!.lower.endsWith('ing') && !BE.has(ws[n.i - 1]?.lower ?? '') && !n.actorFrom;
     // Coordinated participles ("suspending X and arresting Y") stay adjuncts; a finite "and" starts a new event.
     const stops = adjunct ? /^(?:but|while|who|which|that|after|before|when|as)$/ : /^(?:and|but|while|who|which|that|after|before|when|as)$/;
-    if (between.length > 14 || between.some((w) => isBoundaryWord(w) || isSpeech(w) || stops.test(w.lower))) continue;
+    if (between.length > (adjunct ? 20 : 14) || between.some((w) => isBoundaryWord(w) || isSpeech(w) || stops.test(w.lower))) continue;
     const purpose = ws[n.i - 1]?.lower === 'to' && !n.actorFrom;
     if (purpose || adjunct) n.absorbed = true;
   }
@@ -552,6 +558,9 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
   for (const m of matches) {
     if (m.absorbed) continue;
     const head = m.actorFrom ?? m.i;
+    // "killed two youths and wounded five others": a coordinated verb of the same kind is the same event.
+    const lastOut = out.at(-1);
+    if (lastOut && /^(?:and|or)$/.test(ws[m.i - 1]?.lower ?? '') && lastOut.cameo.slice(0, 2) === m.cameo.slice(0, 2)) continue;
     // Modality and negation from the words just before the action (or its wrapper).
     let negated = false;
     let modality: Modality = m.modality;
@@ -777,7 +786,7 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
   for (let t = head - 1; t >= 0; t--) {
     const w = ws[t]!;
     if (isBoundaryWord(w)) { from = t + 1; break; }
-    if (w.lower === 'who' || w.lower === 'which') { relative = t; from = t + 1; break; }
+    if (w.lower === 'who' || w.lower === 'which' || w.lower === 'whom' || w.lower === 'whose') { relative = t; from = t + 1; break; }
     const nx = ws[t + 1];
     // "that" opens a clause before a determiner, pronoun or name ("said that its troops", "that Israel");
     // before a plain noun it is a determiner ("that decision").

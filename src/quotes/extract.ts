@@ -916,7 +916,7 @@ class Extractor {
     for (let ri = 0; ri < n; ri++) {
       if (attached[ri]) continue;
       const r = this.regions[ri]!;
-      const words = this.text.slice(r.inner.start, r.inner.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      const words = this.wordCount(r.inner.start, r.inner.end, 3);
       // Inside the reported clause of a cue: a partial quote of that speaker.
       const host = cues.find((c) => c.contentSpan && c.contentSpan.start <= r.start && c.contentSpan.end >= r.inner.end);
       if (host) {
@@ -951,6 +951,25 @@ class Extractor {
       }
       this.emitRegion(r, carry, 'direct');
     }
+  }
+
+  /** Whitespace-separated words with a letter or digit in [start, end), counting no further than `max`. */
+  private wordCount(start: number, end: number, max: number): number {
+    let n = 0;
+    let inWord = false;
+    let hasAlnum = false;
+    for (let i = start; i <= end; i++) {
+      const c = i < end ? this.text.charCodeAt(i) : 32;
+      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) {
+        if (inWord && hasAlnum && ++n >= max) return n;
+        inWord = false;
+        hasAlnum = false;
+      } else {
+        inWord = true;
+        if (!hasAlnum && !isPunct(String.fromCharCode(c))) hasAlnum = true;
+      }
+    }
+    return n;
   }
 
   /** A quote signed with a dash and a name: `“...” ― Beck Pimentel`. The dash is the cue. */

@@ -610,12 +610,15 @@ function majorityType(c: Cluster): EntityType {
 }
 
 function personSector(roles: readonly Role[]): string | null {
+  let former: string | null = null;
   for (const r of roles) {
-    if (r.qualifier === 'former') continue;
     const s = titleInfo(titleHead(r.title))?.sector ?? titleInfo(r.title)?.sector;
-    if (s) return s;
+    if (!s) continue;
+    // A former office holder is an elite (CAMEO ELI), unless a current office says otherwise.
+    if (r.qualifier === 'former' || r.qualifier === 'ex-') former ??= s === 'GOV' || s === 'LEG' ? 'ELI' : null;
+    else return s;
   }
-  return null;
+  return former;
 }
 
 function canonicalName(c: Cluster, text: string): string {

@@ -52,6 +52,7 @@ describe('entities: seed article with hand-made mentions', () => {
     const t = byName(doc, 'Donald Trump');
     expect(t.roles[0]).toMatchObject({ title: 'President', qualifier: 'former' });
     expect(t.country).toBeNull();
+    expect(t.sector).toBe('ELI');
     expect(surfaces(t).has('Trump')).toBe(true);
   });
 

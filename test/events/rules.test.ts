@@ -118,3 +118,24 @@ describe('events: victims', () => {
     expect(e).toMatchObject({ actorCountry: 'SDN', actorSector: 'MIL', targetCountry: 'TCD' });
   });
 });
+
+describe('events: coordination, noun modifiers, relative clauses, activities', () => {
+  it('codes "killed X and wounded Y" once', () => {
+    const doc = analyze('A car bomb near Kirkuk killed two Iraqi policemen and wounded five others on Sunday.');
+    expect(doc.events.filter((e) => e.action.cameo.startsWith('18') || e.action.cameo.startsWith('19'))).toHaveLength(1);
+  });
+  it('does not read a noun modifier as an event ("aid agencies")', () => {
+    expect(analyze('Aid agencies in Chad reported heavy rains.').events).toHaveLength(0);
+  });
+  it('finds the subject of a whom-clause after the pronoun', () => {
+    const doc = analyze('Kenyan police arrested Somali refugees, whom the authorities accuse of smuggling.');
+    const accuse = doc.events.find((e) => e.action.plover === 'ACCUSE');
+    expect(accuse?.actorText).toBe('authorities');
+  });
+  it('resolves an activity target to the actors named before ("the fight against drug trafficking")', () => {
+    const text = 'Colombian drug gangs control the ports. The president signed a decree authorizing military strikes in the fight against drug trafficking.';
+    const e = analyzeTextForEvents(text, '2024-06-01').events.find((x) => x.action.plover === 'THREATEN');
+    expect(e?.targetText).toMatch(/drug gangs/);
+    expect(e?.targetSector).toBe('CRM');
+  });
+});

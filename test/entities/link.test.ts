@@ -277,4 +277,18 @@ describe('entities: other text', () => {
     expect(byName(doc, 'Daniels Pharmaceuticals').type).toBe('ORG');
     expect(byName(doc, 'Texas Open').type).toBe('EVENT');
   });
+
+  it('copes with a Doc without mentions, sentences or tokens', () => {
+    const doc = handDoc('', []);
+    doc.sentences = [];
+    doc.tokens = [];
+    delete doc.mentions;
+    linkEntities(doc);
+    expect(doc.entities).toEqual([]);
+    const bare = handDoc('He said she left. The president spoke.', []);
+    bare.sentences = [];
+    bare.tokens = [];
+    linkEntities(bare);
+    expect(bare.entities).toEqual([]);
+  });
 });

@@ -79,6 +79,11 @@ describe('values: other text', () => {
     expect(v).toEqual([['CARDINAL', '10,000', '10000', null]]);
   });
 
+  it('finds nothing in empty text and accepts text without sentences', () => {
+    expect(findValues('', [], null)).toEqual([]);
+    expect(findValues('On Friday 3 men paid $5.', [], '2025-08-09').map((v) => v.text)).toEqual(['Friday', '3', '$5']);
+  });
+
   it('leaves relative dates unnormalised without a publication date', () => {
     expect(values('On Friday they met.', null)).toEqual([['DATE', 'Friday', null, null]]);
   });

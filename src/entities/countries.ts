@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 
 interface WorldCountry {
   name: { common: string; official: string };
+  latlng?: [number, number];
   cca2: string;
   cca3: string;
   altSpellings: string[];
@@ -55,6 +56,7 @@ let nameIndex: Map<string, string> | null = null;
 let demonymIndex: Map<string, string> | null = null;
 let codeNames: Map<string, string> | null = null;
 let a2to3: Map<string, string> | null = null;
+let centres: Map<string, [number, number]> | null = null;
 
 /** Lower-cased, single-spaced, leading "the " removed: the key both indexes use. */
 export function countryKey(s: string): string {
@@ -79,12 +81,14 @@ function load(): void {
   const dems = new Map<string, string>();
   const canon = new Map<string, string>();
   const two = new Map<string, string>();
+  const centre = new Map<string, [number, number]>();
   // Independent states first, so a shared demonym or spelling ("French") goes to the state, not a
   // territory (the French Southern Territories).
   const ordered = [...all.filter((c) => c.independent), ...all.filter((c) => !c.independent)];
   for (const c of ordered) {
     canon.set(c.cca3, c.name.common);
     two.set(c.cca2, c.cca3);
+    if (c.latlng) centre.set(c.cca3, c.latlng);
     names.set(countryKey(c.name.common), c.cca3);
     if (!names.has(countryKey(c.name.official))) names.set(countryKey(c.name.official), c.cca3);
     for (const a of c.altSpellings) {
@@ -111,6 +115,7 @@ function load(): void {
   demonymIndex = dems;
   codeNames = canon;
   a2to3 = two;
+  centres = centre;
 }
 
 // Lower-case short forms ("us", "uk") are words, not countries.
@@ -160,6 +165,12 @@ function lookupUncached(raw: string): CountryHit | null {
 export function countryName(code: string): string | null {
   load();
   return codeNames!.get(code) ?? null;
+}
+
+/** A country's rough centre [lat, lon] from the package, for maps; null when unknown. */
+export function countryCentre(code: string): [number, number] | null {
+  load();
+  return centres!.get(code) ?? null;
 }
 
 /** ISO alpha-2 to alpha-3 ("MX" -> "MEX"), or null. */

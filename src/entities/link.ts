@@ -9,7 +9,7 @@ import type { Component } from '../pipeline/component.js';
 import { sectorOf } from './actors.js';
 import { acronymOf, bareName, genderOfFirstName, isAcronym, nameTokens, orgKey } from './aliases.js';
 import { resolvePronouns, type Antecedent } from './coref.js';
-import { countryName, findCountry, lookupCountry } from './countries.js';
+import { countryCentre, countryName, findCountry, lookupCountry } from './countries.js';
 import { preloadPlaces, resolvePlace } from './places.js';
 import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
 import { HONORIFICS, TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
@@ -345,7 +345,12 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       e.country = c.key.slice(2);
       e.countryFrom = 'text';
       articleCountries.add(e.country);
-      if (c.key.startsWith('C:')) e.name = countryName(e.country) ?? e.name;
+      if (c.key.startsWith('C:')) {
+        e.name = countryName(e.country) ?? e.name;
+        // A country is a place too: its centre, for maps (no GeoNames id: the package has none).
+        const at = countryCentre(e.country);
+        e.place = { geonameId: null, name: e.name, country: e.country, lat: at?.[0] ?? null, lon: at?.[1] ?? null };
+      }
     }
   }
   for (const [c, e] of entityOf) {

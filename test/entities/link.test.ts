@@ -64,6 +64,7 @@ describe('entities: seed article with hand-made mentions', () => {
     expect(surfaces(us).has('U.S.')).toBe(true);
     expect(doc.entities.filter((x) => x.country === 'USA' && x.type === 'GPE')).toHaveLength(1);
     expect(byName(doc, 'The New York Times').sector).toBe('MED');
+    expect(byName(doc, 'Mexico').place).toMatchObject({ geonameId: null, name: 'Mexico', country: 'MEX', lat: 23, lon: -102 });
   });
 
   it('resolves the pronoun of `"...," she affirmed.` to Sheinbaum', () => {

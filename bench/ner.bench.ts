@@ -3,7 +3,7 @@
  * on one core, (a) recognition alone over already tokenised text, (b) split + tokenize + recognise and
  * (c) split + tokenize + POS + recognise, as tokens/s, plus peak RSS; and wink-nlp's whole pipeline
  * (wink-eng-lite-web-model: tokens, sentences, POS, entities) over the same texts in the same run, with
- * the ratio. Run: `npm run bench -- ner` (add --seconds N to change the time per measurement, default 3).
+ * the ratio. Run: `npm run bench -- ner` (add --seconds=N to change the time per measurement, default 3).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,8 +14,9 @@ import { segmentDoc } from '../src/text/segment.js';
 import { loadPosTagger } from '../src/text/pos.js';
 import { loadNerModel, recognizeDoc } from '../src/entities/ner.js';
 
-const si = process.argv.indexOf('--seconds');
-const SECONDS = si >= 0 ? Number(process.argv[si + 1]) : 3;
+// `--seconds=N` (the bench runner passes on only arguments that start with "-").
+const secArg = process.argv.find((a) => a.startsWith('--seconds='));
+const SECONDS = secArg ? Number(secArg.slice('--seconds='.length)) || 3 : 3;
 
 const texts = readFileSync('../shared/data/quotes/polnear.dev.jsonl', 'utf8')
   .split('\n')

@@ -19,15 +19,15 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, '../shared/data/ner');
 const { values: args } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '8' },
+    epochs: { type: 'string', default: '10' },
     bits: { type: 'string', default: '20' },
     out: { type: 'string', default: join(root, 'models/ner.model.gz') },
     'no-gmb': { type: 'boolean', default: false },
     'no-domains': { type: 'boolean', default: false },
-    'conll-repeat': { type: 'string', default: '1' },
+    'conll-repeat': { type: 'string', default: '2' },
     'gmb-fraction': { type: 'string', default: '1' },
     'upper-rate': { type: 'string', default: '0.08' },
-    'title-rate': { type: 'string', default: '0.05' },
+    'title-rate': { type: 'string', default: '0.1' },
     dev: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20031' },
   },

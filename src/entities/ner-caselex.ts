@@ -8,11 +8,16 @@ import { lowerHash, MODE_NORMAL, sentenceMode } from './ner-features.js';
 
 /** Levels of the lexicon: 0 unknown, then by the dominant written form and how dominant it is. */
 export const CASE_UNKNOWN = 0;
-export const CASE_LOWER = 1; // >= 90% lower case
+/** >= 90% lower case. */
+export const CASE_LOWER = 1;
+/** Casing level: lower case in 50-90% of uses. */
 export const CASE_MOSTLY_LOWER = 2;
+/** Casing level: capitalised in 50-90% of uses. */
 export const CASE_MOSTLY_CAP = 3;
-export const CASE_CAP = 4; // >= 90% capitalised
-export const CASE_ACRONYM = 5; // mostly all capitals (NATO, FBI)
+/** >= 90% capitalised. */
+export const CASE_CAP = 4;
+/** Mostly all capitals (NATO, FBI). */
+export const CASE_ACRONYM = 5;
 
 /** The lexicon as stored: parallel arrays of word hashes (see lowerHash) and levels. */
 export interface CaseLexicon {

@@ -3,7 +3,7 @@
  * types. Used by training and evaluation; the mapping is documented in models/NER-MODEL-CARD.md.
  */
 import { readFileSync } from 'node:fs';
-import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_REGION, GAZ_STATE } from './ner-features.js';
+import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_GROUP, GAZ_REGION, GAZ_STATE } from './ner-features.js';
 import type { Gazetteer } from './ner-gazetteer.js';
 import { NER_TYPES, type TokenSpan } from './ner-model.js';
 
@@ -143,7 +143,7 @@ export function placeType(words: readonly string[], gaz: Gazetteer): 'GPE' | 'LO
   return 'GPE';
 }
 
-/** Maps CoNLL-2003 spans (PER/ORG/LOC/MISC) to newsgraph types. */
+/** Maps CoNLL-2003 spans (PER/ORG/LOC/MISC) to newsgraph types (MISC nationalities and groups become NORP). */
 export function mapConll(doc: CorpusDoc, gaz: Gazetteer): TokenSpan[] {
   return doc.spans.map((s) => {
     const words = doc.words.slice(s.start, s.end);
@@ -159,7 +159,7 @@ export function mapConll(doc: CorpusDoc, gaz: Gazetteer): TokenSpan[] {
         t = placeType(words, gaz);
         break;
       default:
-        t = gaz.lookup(words) & GAZ_DEMONYM ? 'NORP' : 'MISC';
+        t = gaz.lookup(words) & (GAZ_DEMONYM | GAZ_GROUP) ? 'NORP' : 'MISC';
     }
     return { start: s.start, end: s.end, type: typeIndex(t) };
   });

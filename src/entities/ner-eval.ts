@@ -4,6 +4,7 @@
  */
 import { GAZ_COUNTRY } from './ner-features.js';
 import { NER_TYPES, type NerModel } from './ner-model.js';
+import { recognizeNames } from './ner.js';
 import { type CorpusDoc, learnTitles, readConll, readGmb, stripTitles } from './ner-corpus.js';
 
 /** Counts per label: true positives, predicted, gold. */
@@ -57,7 +58,7 @@ const TO_CONLL: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', GPE: 'LOC'
 const TO_GMB: Record<string, string> = { PERSON: 'per', ORG: 'org', GPE: 'geo', LOC: 'geo', NORP: 'gpe', MISC: 'misc' };
 
 function predict(model: NerModel, doc: CorpusDoc, map: Record<string, string>): { start: number; end: number; label: string }[] {
-  return model.recognize({ words: doc.words, bounds: doc.bounds }).map((s) => ({
+  return recognizeNames(model, { words: doc.words, bounds: doc.bounds }).map((s) => ({
     start: s.start,
     end: s.end,
     label: map[NER_TYPES[s.type] ?? 'MISC'] ?? 'MISC',

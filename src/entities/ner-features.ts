@@ -5,33 +5,52 @@
  * atoms, folded into a fixed number of weight rows.
  */
 
-/** Number of atoms stored per token in `TokenAtoms.atoms`. */
+/** Number of atoms stored per token. */
 export const ATOMS = 17;
-/** Atom slots. */
+/** Atom slot: hash of the folded form, salted by sentence mode. */
 export const A_FORM = 0;
+/** Atom slot: hash of the lower-cased form. */
 export const A_LOWER = 1;
+/** Atom slot: hash of the word shape, salted by sentence mode. */
 export const A_SHAPE = 2;
-export const A_P1 = 3; // prefixes 1..4 of the lower form: 3..6
-export const A_S1 = 7; // suffixes 1..4 of the lower form: 7..10
+/** Prefixes 1..4 of the lower form: 3..6. */
+export const A_P1 = 3;
+/** Suffixes 1..4 of the lower form: 7..10. */
+export const A_S1 = 7;
+/** Atom slot: gazetteer bits (shifted left 8 inside a multi-word entry). */
 export const A_GAZ = 11;
+/** Atom slot: how the word is written elsewhere in the document. */
 export const A_DOCCASE = 12;
-export const A_CTX = 13; // sentence mode, sentence-initial, initial capital, all caps
-export const A_RAWLOWER = 14; // lower form hash without mode salt: the key for document memory
-export const A_CLASS = 15; // coarse token class: word, number, punctuation, other script
-export const A_CASELEX = 16; // the casing lexicon's level for the word
+/** Sentence mode, sentence-initial, initial capital, all caps. */
+export const A_CTX = 13;
+/** Lower form hash without mode salt: the key for document memory. */
+export const A_RAWLOWER = 14;
+/** Coarse token class: word, number, punctuation, other script. */
+export const A_CLASS = 15;
+/** The casing lexicon's level for the word. */
+export const A_CASELEX = 16;
 
 /** Sentence case modes: ordinary prose, every letter upper case, headline (title) case. */
 export const MODE_NORMAL = 0;
+/** Sentence mode: every letter upper case. */
 export const MODE_UPPER = 1;
+/** Sentence mode: headline (title) case. */
 export const MODE_TITLE = 2;
 
 /** Gazetteer categories, as bits. */
 export const GAZ_COUNTRY = 1;
+/** Gazetteer bit: city. */
 export const GAZ_CITY = 2;
+/** Gazetteer bit: US state. */
 export const GAZ_STATE = 4;
+/** Gazetteer bit: nationality word. */
 export const GAZ_DEMONYM = 8;
+/** Gazetteer bit: continent or broad region. */
 export const GAZ_REGION = 16;
+/** Gazetteer bit: first name (reserved; no list shipped yet). */
 export const GAZ_FIRSTNAME = 32;
+/** Political and religious groups (NORP that is not a nationality). */
+export const GAZ_GROUP = 64;
 
 /** Murmur3's finaliser: a cheap, well-spread 32-bit mix. */
 export function fmix(h: number): number {
@@ -110,9 +129,12 @@ export interface WordFacts {
 
 /** Coarse token classes. */
 export const CLS_WORD = 1;
+/** Token class: number. */
 export const CLS_NUM = 2;
+/** Token class: punctuation. */
 export const CLS_PUNCT = 3;
-export const CLS_OTHER = 4; // letters of a caseless script, emoji, symbols
+/** Letters of a caseless script, emoji, symbols. */
+export const CLS_OTHER = 4;
 
 /** Computes the word-level atoms of one token in a single pass over its characters. */
 export function wordFacts(s: string, out: WordFacts): void {

@@ -9,6 +9,7 @@ import {
   GAZ_COUNTRY,
   GAZ_DEMONYM,
   GAZ_FIRSTNAME,
+  GAZ_GROUP,
   GAZ_REGION,
   GAZ_STATE,
   lowerHash,
@@ -25,6 +26,10 @@ const US_STATES =
 // Non-political places news names often: continents and broad regions (LOC rather than GPE).
 const REGIONS =
   'Africa|Asia|Europe|Antarctica|Oceania|Arctic|Americas|North America|South America|Latin America|Central America|Middle East|Near East|Far East|Balkans|Caribbean|Sahara|Sahel|Gulf|Persian Gulf|Mediterranean|Scandinavia|Siberia|Caucasus|Himalayas|Alps|Andes|Amazon|Pacific|Atlantic|Indian Ocean|West Bank|Gaza Strip|Horn of Africa|Southeast Asia|East Asia|South Asia|Central Asia|Eastern Europe|Western Europe';
+
+// Religious and political groups, NORP in OntoNotes' sense; CoNLL files them under MISC.
+const GROUPS =
+  'Republican|Republicans|Democrat|Democrats|Democratic|Muslim|Muslims|Christian|Christians|Jew|Jews|Jewish|Catholic|Catholics|Protestant|Protestants|Hindu|Hindus|Buddhist|Buddhists|Sikh|Sikhs|Sunni|Sunnis|Shiite|Shiites|Shia|Islamist|Islamists|Evangelical|Evangelicals|Orthodox|Communist|Communists|Socialist|Socialists|Conservative|Conservatives|Liberal|Liberals|Tory|Tories|Labourite|Marxist|Marxists|Maoist|Maoists|Zionist|Zionists|Kurd|Kurds|Kurdish|Pashtun|Hutu|Hutus|Tutsi|Tutsis|Arab|Arabs|Latino|Latinos|Hispanic|Hispanics';
 
 function splitName(name: string): string[] {
   // Split like a tokenizer would: on spaces, and off a trailing comma or possessive.
@@ -76,6 +81,7 @@ export function buildGazetteerEntries(opts: { minCityPopulation?: number; firstN
   for (const city of cities) if (city.population >= minPop) add(city.name, GAZ_CITY);
   for (const s of US_STATES.split('|')) add(s, GAZ_STATE);
   for (const r of REGIONS.split('|')) add(r, GAZ_REGION);
+  for (const g of GROUPS.split('|')) add(g, GAZ_GROUP);
   for (const f of opts.firstNames ?? []) add(f, GAZ_FIRSTNAME);
   return [...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

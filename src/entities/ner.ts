@@ -9,8 +9,11 @@ import type { Doc, EntityType, Mention, Span, Token } from '../doc/types.js';
 import { NgError } from '../errors.js';
 import type { Component } from '../pipeline/component.js';
 import { NER_TYPES, NerModel, type NerInput, type TokenSpan } from './ner-model.js';
+import { MODE_NORMAL, sentenceMode } from './ner-features.js';
 
+/** The model class and type list, for callers that load or inspect a model. */
 export { NerModel, NER_TYPES } from './ner-model.js';
+/** Input and output shapes of word-level recognition. */
 export type { NerInput, TokenSpan } from './ner-model.js';
 
 /** A mention as the recogniser writes it. */
@@ -110,6 +113,51 @@ export function sentenceBounds(tokens: readonly Token[], sentences: readonly Spa
 }
 
 /**
+ * Everything the component does on words: recognition, then `attachThe` and `harmonizeTypes`. The
+ * evaluation scores this, so its figures are the component's.
+ */
+export function recognizeNames(model: NerModel, input: NerInput): TokenSpan[] {
+  return harmonizeTypes(input.words, input.bounds, attachThe(input.words, input.bounds, recognizeWords(model, input)));
+}
+
+/**
+ * One name keeps one type within a document, as it does in news: a lone word that ends a multi-word
+ * person name elsewhere in the document is a PERSON ("Sheinbaum" after "Claudia Sheinbaum"), and a name
+ * written the same way several times takes the type the recogniser gave it most often. Only names in
+ * ordinary sentences vote: decisions in ALL-CAPS or headline-case lines are the least reliable.
+ */
+export function harmonizeTypes(words: readonly string[], bounds: readonly number[], spans: TokenSpan[]): TokenSpan[] {
+  const PERSON = NER_TYPES.indexOf('PERSON');
+  const surnames = new Set<string>();
+  const votes = new Map<string, number[]>();
+  const keyOf = (s: TokenSpan): string => words.slice(s.start, s.end).join(' ');
+  let k = 0;
+  let mode = MODE_NORMAL;
+  for (const s of spans) {
+    // Spans come in text order, so the sentence index only moves forward.
+    if (k + 1 >= bounds.length || s.start >= bounds[k + 1]! || s.start < bounds[k]!) {
+      while (k + 1 < bounds.length && s.start >= bounds[k + 1]!) k++;
+      mode = sentenceMode(words, bounds[k] ?? 0, bounds[k + 1] ?? words.length);
+    }
+    if (mode !== MODE_NORMAL) continue;
+    const key = keyOf(s);
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = new Array<number>(NER_TYPES.length).fill(0)));
+    v[s.type]!++;
+    if (s.type === PERSON && s.end - s.start >= 2) surnames.add(words[s.end - 1]!);
+  }
+  return spans.map((s) => {
+    const key = keyOf(s);
+    if (s.end - s.start === 1 && surnames.has(key)) return s.type === PERSON ? s : { ...s, type: PERSON };
+    const v = votes.get(key);
+    if (!v) return s;
+    let best = s.type;
+    for (let t = 0; t < v.length; t++) if (v[t]! > v[best]!) best = t;
+    return best === s.type ? s : { ...s, type: best };
+  });
+}
+
+/**
  * A capitalised "The" inside a sentence, right before a name, is part of that name ("from The New York
  * Times", "in The Hague"); both training corpora leave the article out, so it is put back here. The
  * word before must not be capitalised, so headline case ("Trump Meets The Press") is left alone.
@@ -148,7 +196,7 @@ export function recognizeDoc(model: NerModel, doc: Pick<Doc, 'text' | 'tokens' |
   const { text, tokens } = doc;
   const words = tokens.map((t) => text.slice(t.start, t.end));
   const bounds = sentenceBounds(tokens, doc.sentences);
-  const spans = attachThe(words, bounds, recognizeWords(model, { words, bounds }));
+  const spans = recognizeNames(model, { words, bounds });
   const out: NameMention[] = [];
   for (const s of spans) {
     const start = tokens[s.start]!.start;

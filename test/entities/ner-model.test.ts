@@ -6,7 +6,7 @@ import { chunksOf, learnTitles, mapConll, mapGmb, placeType, stripTitles, type C
 import { addCounts, prf, type Counts } from '../../src/entities/ner-eval.js';
 import { MODE_NORMAL, MODE_TITLE, MODE_UPPER, sentenceMode } from '../../src/entities/ner-features.js';
 import { Gazetteer, type GazetteerEntry } from '../../src/entities/ner-gazetteer.js';
-import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_REGION } from '../../src/entities/ner-features.js';
+import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_GROUP, GAZ_REGION } from '../../src/entities/ner-features.js';
 import { NER_TYPES, NerModel, NerTrainer, spansToTags, tagsToSpans } from '../../src/entities/ner-model.js';
 
 const GAZ_TEST_ENTRIES: GazetteerEntry[] = [
@@ -14,6 +14,7 @@ const GAZ_TEST_ENTRIES: GazetteerEntry[] = [
   ['Mexico City', GAZ_CITY],
   ['Mexican', GAZ_DEMONYM],
   ['Middle East', GAZ_REGION],
+  ['Republican', GAZ_GROUP],
 ];
 const T = (name: string): number => NER_TYPES.indexOf(name as (typeof NER_TYPES)[number]);
 
@@ -63,17 +64,18 @@ describe('ner-model: corpus mapping', () => {
     expect(placeType(['Smallville'], gaz)).toBe('GPE');
   });
 
-  it('ner-model: CoNLL demonyms become NORP, other MISC stays MISC', () => {
+  it('ner-model: CoNLL demonyms and listed groups become NORP, other MISC stays MISC', () => {
     const doc: CorpusDoc = {
-      words: ['Mexican', 'officials', 'watched', 'the', 'World', 'Cup', 'in', 'Mexico'],
-      bounds: [0, 8],
+      words: ['Mexican', 'officials', 'watched', 'the', 'World', 'Cup', 'in', 'Mexico', 'with', 'Republican', 'senators'],
+      bounds: [0, 11],
       spans: [
         { start: 0, end: 1, label: 'MISC' },
         { start: 4, end: 6, label: 'MISC' },
         { start: 7, end: 8, label: 'LOC' },
+        { start: 9, end: 10, label: 'MISC' },
       ],
     };
-    expect(mapConll(doc, gaz).map((s) => NER_TYPES[s.type])).toEqual(['NORP', 'MISC', 'GPE']);
+    expect(mapConll(doc, gaz).map((s) => NER_TYPES[s.type])).toEqual(['NORP', 'MISC', 'GPE', 'NORP']);
   });
 
   it('ner-model: GMB titles are learned from CoNLL usage and stripped from person names; tim is dropped', () => {

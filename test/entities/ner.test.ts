@@ -5,7 +5,7 @@ import type { Doc, Paragraph, Token } from '../../src/doc/types.js';
 import { NgError } from '../../src/errors.js';
 import { buildPipeline } from '../../src/pipeline/component.js';
 import { segmentComponent } from '../../src/text/segment.js';
-import { attachThe, loadNerModel, nerComponent, NerModel, recognizeDoc, sentenceBounds, type NameMention } from '../../src/entities/ner.js';
+import { attachThe, harmonizeTypes, loadNerModel, nerComponent, NerModel, recognizeDoc, sentenceBounds, type NameMention } from '../../src/entities/ner.js';
 
 /** Paragraphs split on newlines, as `analyzeText(..., {raw: true})` gives them. */
 function paragraphsOf(text: string): Paragraph[] {
@@ -141,6 +141,29 @@ describe('ner: news text', () => {
       { start: 2, end: 6, type: 1 },
       { start: 8, end: 9, type: 1 },
     ]);
+  });
+
+  it('ner: a surname alone takes the type of the full person name; repeated names take the majority type', () => {
+    // 0 PERSON, 1 ORG, 2 GPE
+    const words = ['Claudia', 'Sheinbaum', 'spoke', '.', 'Sheinbaum', 'said', 'Acme', 'won', '.', 'Acme', 'and', 'Acme', 'lost', '.'];
+    const bounds = [0, 4, 9, 14];
+    const out = harmonizeTypes(words, bounds, [
+      { start: 0, end: 2, type: 0 },
+      { start: 4, end: 5, type: 1 },
+      { start: 6, end: 7, type: 2 },
+      { start: 9, end: 10, type: 1 },
+      { start: 11, end: 12, type: 1 },
+    ]);
+    expect(out.map((s) => s.type)).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  it('ner: names in an ALL-CAPS line do not vote', () => {
+    const words = ['ACME', 'WINS', '.', 'Acme', 'Corp', 'rose', '.'];
+    const spans = harmonizeTypes(words, [0, 3, 7], [
+      { start: 0, end: 1, type: 0 },
+      { start: 3, end: 5, type: 1 },
+    ]);
+    expect(spans.map((s) => s.type)).toEqual([0, 1]);
   });
 
   it('ner: a possessive stays outside the name', () => {

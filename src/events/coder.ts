@@ -118,7 +118,8 @@ const LIGHT = new Set(['issue', 'make', 'repeat', 'renew', 'launch', 'undertake'
 const FUNCTION_SLOT = set('as to with on for from of against into at');
 const ADJECTIVAL = set('opposed committed prepared determined willing ready concerned involved');
 const SUBORD = set('although though while whereas because since if unless after before when whenever once despite following as until');
-const PREPS = set('in on at for with by from under over during amid after before since into against among between through despite following according to of');
+// "to" is left out: "resorted to throwing stones" is an action, not a circumstance.
+const PREPS = set('in on at for with by from under over during amid after before since into against among between through despite following according of');
 const PRONOUNS = set('he she it they we i');
 const LINK = set('of the in for to and \'s ’s - – senior top former new local ethnic radical armed drug rebel rival visiting exiled interim acting deputy chief foreign throughout across');
 const STOP = set('is are was were be been being has have had will would can could may might must should shall do did does not no to that which who whom whose and or but if as at by on with from into over after before than then also only just this these those it its they their he she his her we our a an said says today yesterday tonight');
@@ -742,7 +743,8 @@ function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
   if (prev.pos.startsWith('NN')) {
     for (let t = m.i + 1; t < ws.length; t++) {
       const x = ws[t]!;
-      if (x.lower === ',' || isBoundaryWord(x)) break;
+      // A verb in a clause of its own ("after a coup toppled ...") is not the main verb still to come.
+      if (x.lower === ',' || isBoundaryWord(x) || SUBORD.has(x.lower) || /^(?:that|which|who|whom)$/.test(x.lower)) break;
       if (x.pos === 'VBD' || x.pos === 'VBZ' || x.pos === 'VBP') return true;
     }
   }

@@ -68,7 +68,7 @@ export const LEXICON: readonly LexEntry[] = [
   // 12 reject
   ['reject', '120'], ['dismiss', '120'], ['rebut', '120'], ['refute', '120'], ['repudiate', '120'], ['refuse', '120'],
   ['decline', '120'], ['oppose', '120'], ['opposition to', '120', 'n'], ['rule out', '120'], ['veto', '129'],
-  ['defy', '128'], ['spurn', '120'], ['snub', '120'],
+  ['defy', '128'], ['renege|backtrack ~ on', '120'], ['spurn', '120'], ['snub', '120'],
   // 13 threaten
   ['threaten', '130'], ['warn', '130'], ['threat', '130', 'n'],
   ['authorize|authorise|order|empower ~ military|force|strikes|strike|action|involvement|operations|attack|attacks', '138'],
@@ -79,12 +79,12 @@ export const LEXICON: readonly LexEntry[] = [
   ['riot', '145'], ['take to the streets', '141'], ['sit-in', '141', 'n'], ['blockade', '191'], ['throw ~ stones', '145'],
   // 15 force posture
   ['deploy|mobilize|mobilise|mass ~ troops|forces|soldiers|army|military|personnel|police|peacekeepers', '154'],
-  ['deployment', '154', 'n'], ['station|reinforce ~ troops|forces|soldiers', '154'], ['on alert', '152', 'n'], ['conduct|hold|stage ~ exercises|drills', '150'],
+  ['deployment', '154', 'n'], ['remain|stay|put|place|go ~ on ~ alert', '152'], ['station|reinforce ~ troops|forces|soldiers', '154'], ['on alert', '152', 'n'], ['conduct|hold|stage ~ exercises|drills', '150'],
   ['military exercises|drills', '150', 'n'],
   // 16 reduce relations
   ['break|sever|cut ~ relations|ties', '161'], ['recall ~ ambassador', '161'],
   ['cut|suspend|halt|freeze|reduce ~ aid|assistance', '162'],
-  ['impose|slap|tighten ~ sanctions|embargo|tariffs|embargoes', '163'], ['sanction', '163'],
+  ['impose|slap|tighten ~ sanctions|embargo|tariffs|embargoes', '163'], ['impose|tighten|reimpose ~ restrictions|controls', '172'], ['sanction', '163'],
   ['designate ~ as ~ terrorist|terrorists', '163'], ['freeze ~ assets', '163'],
   ['halt|suspend|end|break off ~ talks|negotiations', '164'], ['end|halt|suspend ~ mediation', '165'],
   ['expel ~ diplomat|diplomats|ambassador|envoy', '166'], ['ban ~ imports|exports', '163'],

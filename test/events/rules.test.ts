@@ -101,6 +101,10 @@ describe('events: lexicon coverage beyond the dev data', () => {
     ['China banned imports of Australian wine.', 'SANCTION', 'CHN', 'AUS'],
     ['Saudi Arabia executed three Yemeni smugglers.', 'COERCE', 'SAU', 'YEM'],
     ['Somali militants stormed a hotel in Mogadishu.', 'FIGHT', 'SOM', 'SOM'],
+    ['Indian troops were put on high alert along the Pakistani border.', 'MOBILIZE', 'IND', null],
+    ['Hungary imposed new restrictions on Ukrainian grain.', 'COERCE', 'HUN', 'UKR'],
+    ['The Thai government reneged on its promise to Cambodian farmers.', 'REJECT', 'THA', 'KHM'],
+    ['Kurdish protesters resorted to throwing stones at Turkish police.', 'PROTEST', null, 'TUR'],
   ];
   for (const [text, plover, actor, target] of cases) {
     it(`${plover}: ${text}`, () => {

@@ -872,6 +872,29 @@ class Extractor {
       return;
     }
     this.pushQuote('indirect', a, b, c);
+    if (c.entry.lemma === 'tell') this.toldOutlet(c, a, b);
+  }
+
+  /**
+   * "Sheinbaum told Reuters that ...": the organisation told is where the claim was published, so the
+   * claim is also credited to it as a source attribution.
+   */
+  private toldOutlet(c: Cue, a: number, b: number): void {
+    const rec = this.forwardNP(c.j, this.sents[c.sent]!.b, false);
+    if (!rec) return;
+    const toks = this.doc.tokens;
+    const span = { start: toks[rec[0]]!.start, end: toks[rec[1] - 1]!.end };
+    const org = this.index.overlapping(span.start, span.end).find((m) => m.type === 'ORG' && m.kind !== 'pronoun');
+    if (!org) return;
+    this.attributions.push({
+      source: org.entity,
+      sourceText: this.text.slice(span.start, span.end),
+      sourceSpan: span,
+      start: a,
+      end: b,
+      text: this.text.slice(a, b),
+      cue: this.cueSpan(c),
+    });
   }
 
   private pushQuote(kind: QuoteKind, a: number, b: number, c: Cue | null): void {

@@ -145,3 +145,14 @@ describe('quotes: newspaper conventions', () => {
     expect(doc.quotes.find((q) => q.kind === 'partial')?.speakerText).toBe('Mr. Burman');
   });
 });
+
+describe('quotes: outlets', () => {
+  it('credits a claim told to a news organisation to that organisation too', () => {
+    const doc = segmented('Governor Ana Lima told Reuters that the dam would be finished by June.');
+    addEntity(doc, 'e1', 'Ana Lima', 'PERSON', { 'Ana Lima': 'name' });
+    addEntity(doc, 'e2', 'Reuters', 'ORG', { Reuters: 'name' });
+    runQuotes(doc);
+    expect(doc.quotes.map((q) => [q.text, q.speaker])).toContainEqual(['the dam would be finished by June', 'e1']);
+    expect(doc.attributions.map((x) => [x.text, x.source, x.cue.text])).toContainEqual(['the dam would be finished by June', 'e2', 'told']);
+  });
+});

@@ -716,6 +716,18 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     const a = ev.actor;
     if (a && !a.country && ev.reporter?.country && /^(?:our|we|us)\b/i.test(text.slice(a.start, a.end))) ev.actor = { ...a, country: ev.reporter.country };
   }
+  // A sentence that names one country only is about that country's actors ("Rebels in the Ivory Coast
+  // dismissed an appeal from President Gbagbo"): a side with no country of its own takes it.
+  if (out.some((ev) => (ev.actor && !ev.actor.country) || (ev.target && !ev.target.country))) {
+    const countries = new Set(groupsIn(ctx, sent.start, sent.end).flatMap((g) => (g.parts ?? [g]).map((p) => p.country)).filter((c): c is string => !!c && c !== 'IGO'));
+    if (countries.size === 1) {
+      const only = [...countries][0]!;
+      for (const ev of out) {
+        if (ev.actor && !ev.actor.country && !ev.actor.activity) ev.actor = { ...ev.actor, country: only };
+        if (ev.target && !ev.target.country && !ev.target.activity) ev.target = { ...ev.target, country: only };
+      }
+    }
+  }
   for (const ev of out) {
     if (ev.actor && !ev.actor.activity) ctx.history.push(ev.actor);
     if (ev.target && !ev.target.activity) ctx.history.push(ev.target);

@@ -143,3 +143,15 @@ describe('events: coordination, noun modifiers, relative clauses, activities', (
     expect(e?.targetSector).toBe('CRM');
   });
 });
+
+describe('events: domestic sentences', () => {
+  it('gives a side with no country the only country the sentence names', () => {
+    const e = analyze('Opposition leaders in Zambia rejected an offer from the president.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'ZMB', targetCountry: 'ZMB' });
+    expect(e!.action.plover).toBe('REJECT');
+  });
+  it('leaves sides without a country when the sentence names several', () => {
+    const e = analyze('Opposition leaders in Zambia rejected an offer from the president, Malawian media said.').events[0];
+    expect(e!.targetCountry).toBeNull();
+  });
+});

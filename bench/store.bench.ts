@@ -103,6 +103,7 @@ interface Figures {
   searchP95: number;
   listP50: number;
   entityP50: number;
+  entitySearchP50: number;
 }
 
 async function measure(spec: string, docs: Doc[]): Promise<Figures> {
@@ -142,7 +143,13 @@ async function measure(spec: string, docs: Doc[]): Promise<Figures> {
       await store.getEntity(entityKey('PERSON', PEOPLE[k]!));
       ent.push(performance.now() - t);
     }
-    return { putPerSec, batchPerSec, reputPerSec, searchP50: quantile(search, 0.5), searchP95: quantile(search, 0.95), listP50: quantile(list, 0.5), entityP50: quantile(ent, 0.5) };
+    const es: number[] = [];
+    for (let k = 0; k < 50; k++) {
+      t = performance.now();
+      await store.searchEntities(PEOPLE[k * 3]!.slice(0, 4 + (k % 4)));
+      es.push(performance.now() - t);
+    }
+    return { entitySearchP50: quantile(es, 0.5), putPerSec, batchPerSec, reputPerSec, searchP50: quantile(search, 0.5), searchP95: quantile(search, 0.95), listP50: quantile(list, 0.5), entityP50: quantile(ent, 0.5) };
   } finally {
     await store.close();
   }
@@ -179,6 +186,7 @@ try {
     rows.push([`${name} search q, 20 hits + snippets`, `p50 ${f.searchP50.toFixed(2)} ms, p95 ${f.searchP95.toFixed(2)} ms`]);
     rows.push([`${name} listing page (keyset)`, `p50 ${f.listP50.toFixed(2)} ms`]);
     rows.push([`${name} getEntity`, `p50 ${f.entityP50.toFixed(2)} ms`]);
+    rows.push([`${name} searchEntities (name prefix)`, `p50 ${f.entitySearchP50.toFixed(2)} ms`]);
   };
   report('sqlite', lite);
   if (!process.argv.includes('--no-pg')) {

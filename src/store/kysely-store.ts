@@ -2,7 +2,7 @@
  * The Store on one Kysely query layer. Every query here is the same for SQLite and PostgreSQL; what
  * differs (full-text matching, snippets, the write lock, the surrogate key) is asked of the dialect.
  */
-import { sql, type Kysely, type SqlBool, type Expression, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { sha256 } from '../doc/doc.js';
 import { DOC_FORMAT, type Doc, type Entity, type EntityType, type Modality, type NewsEvent, type Quote, type Span } from '../doc/types.js';
 import { NgError } from '../errors.js';
@@ -242,7 +242,6 @@ export class KyselyStore implements Store {
 
   async searchEntities(q: string, limit?: number): Promise<EntityRow[]> {
     const n = clampLimit(limit, 20, 500);
-    let query = this.db.selectFrom('entity_index').selectAll();
     const typed = /^([A-Z]+):(.*)$/.exec(q.trim());
     const type = typed ? typed[1]! : '%';
     const norm = normalizeName(typed ? (typed[2] ?? '') : q);
@@ -250,21 +249,19 @@ export class KyselyStore implements Store {
     // keys are TYPE:words, and normalised names separate words by single spaces.
     const rest = likeContains(norm).slice(1);
     const nameStart = `${type}:${rest}`;
-    const wordStart = `${type}:% ${rest}`;
-    if (norm || typed) {
-      query = query.where(
-        sql<SqlBool>`(key LIKE ${nameStart} ESCAPE '\\' OR key LIKE ${wordStart} ESCAPE '\\'
-          OR key IN (SELECT ae.key FROM article_entities ae WHERE ae.key LIKE ${`${type}:%`}
-            AND (ae.aliases LIKE ${`%|${rest}`} ESCAPE '\\' OR ae.aliases LIKE ${`% ${rest}`} ESCAPE '\\')))`,
-      );
+    let matching = this.db.selectFrom('article_entities').select('key');
+    if (norm) {
+      // aliases holds the normalised name too (every row has it, migration 0007), so one column
+      // answers; what articles called an entity counts ("U.S." finds United States).
+      matching = matching.where(sql<SqlBool>`(aliases LIKE ${`%|${rest}`} ESCAPE '\\' OR aliases LIKE ${`% ${rest}`} ESCAPE '\\')`);
     }
-    // Names that start with what was typed first, then the entities most covered. What articles
-    // called an entity counts too ("U.S." finds United States), through its aliases.
-    const rows = await query
-      .orderBy(sql`CASE WHEN key LIKE ${nameStart} ESCAPE '\\' THEN 0 ELSE 1 END`)
-      .orderBy('articles', 'desc')
-      .orderBy('mentions', 'desc')
-      .orderBy('key')
+    if (typed) matching = matching.where('type', '=', type);
+    const rows = await entityRows(this.db, norm || typed ? matching : null)
+      // Names that start with what was typed first, then the entities most covered.
+      .orderBy(sql`CASE WHEN g.key LIKE ${nameStart} ESCAPE '\\' THEN 0 ELSE 1 END`)
+      .orderBy('g.articles', 'desc')
+      .orderBy('g.mentions', 'desc')
+      .orderBy('g.key')
       .limit(n)
       .execute();
     return rows.map(toEntityRow);
@@ -273,7 +270,7 @@ export class KyselyStore implements Store {
   async getEntity(key: string): Promise<EntityDetail | null> {
     // Independent reads, issued together: PostgreSQL spreads them over pooled connections.
     const [row, roleRows, cooc, quotes, eventsAsActor, eventsAsTarget] = await Promise.all([
-      this.db.selectFrom('entity_index').selectAll().where('key', '=', key).executeTakeFirst(),
+      entityRows(this.db, key).executeTakeFirst(),
       this.db.selectFrom('article_entities').select(['article_id', 'roles']).where('key', '=', key).orderBy('article_id').execute(),
       this.db
         .selectFrom('article_entities as e1')
@@ -464,6 +461,37 @@ async function insertDoc(trx: Kysely<Database>, doc: Doc): Promise<PutResult> {
   }
   await writeLayers(trx, doc);
   return { id: doc.id, added: true };
+}
+
+/**
+ * Cross-article entity rows, as the entity_index view defines them (name: the form used most;
+ * country: the one most articles gave), but with the key filter applied before grouping: through
+ * the view, SQLite groups every entity row first and filters after.
+ */
+function entityRows(db: Kysely<Database>, keys: string | SelectQueryBuilder<Database, 'article_entities', { key: string }> | null) {
+  let inner = db
+    .selectFrom('article_entities')
+    .select((eb) => [
+      'key',
+      eb.fn.max('type').as('type'),
+      eb.fn.count<number>('article_id').distinct().as('articles'),
+      eb.fn.sum<number>('mentions').as('mentions'),
+    ])
+    .groupBy('key');
+  if (typeof keys === 'string') inner = inner.where('key', '=', keys);
+  else if (keys !== null) inner = inner.where('key', 'in', keys);
+  return db
+    .selectFrom(inner.as('g'))
+    .select([
+      'g.key',
+      'g.type',
+      'g.articles',
+      'g.mentions',
+      sql<string>`(SELECT x.name FROM article_entities x WHERE x.key = g.key
+        GROUP BY x.name ORDER BY sum(x.mentions) DESC, x.name LIMIT 1)`.as('name'),
+      sql<string | null>`(SELECT x.country FROM article_entities x WHERE x.key = g.key AND x.country IS NOT NULL
+        GROUP BY x.country ORDER BY count(*) DESC, x.country LIMIT 1)`.as('country'),
+    ]);
 }
 
 async function findExisting(db: Kysely<Database>, id: string, canon: string | null, hash: string): Promise<string | null> {

@@ -170,9 +170,46 @@ const entityAliases: Migration = {
   },
 };
 
+/**
+ * The cross-article entity view names an entity by the form articles used most (by mentions),
+ * and gives the country most articles gave, instead of whichever sorts last.
+ */
+const entityIndexByUsage: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropView('entity_index').ifExists().execute();
+    await sql`CREATE VIEW entity_index AS
+      SELECT g.key,
+        (SELECT x.name FROM article_entities x WHERE x.key = g.key
+          GROUP BY x.name ORDER BY sum(x.mentions) DESC, x.name LIMIT 1) AS name,
+        g.type,
+        (SELECT x.country FROM article_entities x WHERE x.key = g.key AND x.country IS NOT NULL
+          GROUP BY x.country ORDER BY count(*) DESC, x.country LIMIT 1) AS country,
+        g.articles, g.mentions
+      FROM (SELECT key, max(type) AS type, count(DISTINCT article_id) AS articles, sum(mentions) AS mentions
+            FROM article_entities GROUP BY key) AS g`.execute(db);
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropView('entity_index').ifExists().execute();
+    await sql`CREATE VIEW entity_index AS
+      SELECT key, max(name) AS name, max(type) AS type, max(country) AS country,
+        count(DISTINCT article_id) AS articles, sum(mentions) AS mentions
+      FROM article_entities GROUP BY key`.execute(db);
+  },
+};
+
+/** Rows stored before aliases existed get their normalised name (the part of the key after TYPE:). */
+const backfillAliases: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`UPDATE article_entities SET aliases = '|' || substr(key, length(type) + 2) || '|' WHERE aliases = ''`.execute(db);
+  },
+  async down(): Promise<void> {
+    // Nothing to undo: 0005's down drops the column.
+  },
+};
+
 /** The migrations, by name in the order they apply. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey, '0003_jobs': jobs(dialect), '0004_fold_accents': foldAccents(dialect), '0005_entity_aliases': entityAliases };
+  return { '0001_initial': initial(dialect), '0002_sort_key': sortKey, '0003_jobs': jobs(dialect), '0004_fold_accents': foldAccents(dialect), '0005_entity_aliases': entityAliases, '0006_entity_names_by_usage': entityIndexByUsage, '0007_backfill_aliases': backfillAliases };
 }
 
 /** A Kysely Migrator over the in-code migrations. */

@@ -274,6 +274,19 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.searchEntities('abu')).map((r) => r.key)).toEqual(['ORG:abu sayyaf']);
   });
 
+  it('entities: the cross-article name is the form used most, the country the one most articles gave', async () => {
+    const mk = (i: number, name: string, country: string | null, times: number) =>
+      buildDoc({ url: `https://n.example/${i}`, text: `${name} spoke. `.repeat(times).trim(),
+        entities: [{ id: 'e', name, type: 'PERSON', country }] });
+    await store.putDoc(mk(1, 'Volodymyr ZELENSKY', null, 1));
+    await store.putDoc(mk(2, 'Volodymyr Zelensky', 'UKR', 3));
+    await store.putDoc(mk(3, 'Volodymyr Zelensky', 'UKR', 1));
+    await store.putDoc(mk(4, 'volodymyr zelensky', 'RUS', 1));
+    expect(await store.getEntity('PERSON:volodymyr zelensky')).toMatchObject({
+      name: 'Volodymyr Zelensky', country: 'UKR', articles: 4, mentions: 6,
+    });
+  });
+
   it('entities: getEntity gathers roles, quotes said, events as actor and target, co-occurring entities', async () => {
     const docs = corpus();
     for (const d of docs) await store.putDoc(d);
@@ -421,6 +434,17 @@ describe.each(backends)('store on $name', (backend) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('store: entities stored before aliases existed are still found (migration 0007 backfills)', async () => {
+    const migrator = createMigrator(store.kysely, dialectFor(spec));
+    expect((await migrator.migrateTo('0004_fold_accents')).error).toBeUndefined();
+    // Rows written the way the store wrote them before 0005: no aliases column.
+    await sql`INSERT INTO articles (id, content_hash, text, doc, created_at, sort_ms) VALUES ('old1', 'h1', 'x', '{}', 'now', 0)`.execute(store.kysely);
+    await sql`INSERT INTO article_entities (article_id, local_id, key, name, type, country, mentions, roles)
+      VALUES ('old1', 'e1', 'PERSON:ada lovelace', 'Ada Lovelace', 'PERSON', NULL, 2, '[]')`.execute(store.kysely);
+    await store.migrate();
+    expect((await store.searchEntities('lovel')).map((r) => r.key)).toEqual(['PERSON:ada lovelace']);
   });
 
   it('store: every migration can be undone and redone', async () => {

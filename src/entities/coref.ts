@@ -126,7 +126,7 @@ export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], ge
       const before = /([a-z]+)\s+$/u.exec(text.slice(Math.max(0, ev.pos - 12), ev.pos));
       if (before && PREPOSITIONS.has(before[1]!)) subject = false;
     }
-    window.push({ ...ev, subject });
+    window.push({ pos: ev.pos, entity: ev.entity, sent: ev.sent, quoted: ev.quoted, subject });
   };
   let ai = 0;
   for (const pr of pronouns) {

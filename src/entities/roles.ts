@@ -167,9 +167,12 @@ const TITLE_AT = new RegExp(`(?:(${QUALS})\\s*)?(${TITLE_PATTERN})(${OF_PART})`,
 const TITLE_FIRST_WORDS_ALL: ReadonlySet<string> = new Set(
   [...TITLE_FIRST_WORDS, ...TITLE_QUALIFIERS].flatMap((w) => [w, `${w}.`]),
 );
-// (first letter, length) pairs of those words, packed as ((letter - 'a') << 5) | length.
+// (first letter, second character, length) of those words, packed as a number, lower-cased the way
+// the token loop does it (char | 32, then its low five bits).
 const TITLE_SHAPES: ReadonlySet<number> = new Set(
-  [...TITLE_FIRST_WORDS_ALL].filter((w) => w.length < 32 && /^[a-z]/u.test(w)).map((w) => ((w.charCodeAt(0) - 97) << 5) | w.length),
+  [...TITLE_FIRST_WORDS_ALL]
+    .filter((w) => w.length < 32 && w.length >= 2 && /^[a-z]/u.test(w))
+    .map((w) => (((w.charCodeAt(0) - 97) * 32 + ((w.charCodeAt(1) | 32) & 31)) << 5) | w.length),
 );
 // Every word of every title ("minister" ends "prime minister"), for the quick reject in roleBefore.
 const TITLE_WORDS_ANY: ReadonlySet<string> = new Set(
@@ -212,8 +215,9 @@ export function findRoleMentions(
       if (len < 2 || len > 17) continue;
       const c = text.charCodeAt(t.start) | 32;
       if (c < 97 || c > 122) continue;
-      // First letter and length must fit some title word before any string is made.
-      if (!TITLE_SHAPES.has(((c - 97) << 5) | len)) continue;
+      // First two letters and length must fit some title word before any string is made.
+      const c2 = text.charCodeAt(t.start + 1) | 32;
+      if (!TITLE_SHAPES.has((((c - 97) * 32 + (c2 & 31)) << 5) | len)) continue;
       if (TITLE_FIRST_WORDS_ALL.has(text.slice(t.start, t.end).toLowerCase())) starts.push(t.start);
     }
   } else {

@@ -100,7 +100,8 @@ class Extractor {
     this.rawCache = new Array<string | undefined>(toks.length);
     this.lowCache = new Array<string | undefined>(toks.length);
     this.n = toks.length;
-    this.hasPos = toks.some((t) => t.pos !== '');
+    // A tagger fills every token or none: the first few tell.
+    this.hasPos = toks.slice(0, 8).some((t) => t.pos !== '');
     const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
     this.regions = findQuoteRegions(this.text, paras);
     this.findTranscriptTurns(paras);

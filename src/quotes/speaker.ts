@@ -21,17 +21,18 @@ export class MentionIndex {
 
   constructor(private readonly doc: Doc) {
     const ms: IndexedMention[] = [];
-    const seen = new Set<string>();
+    // Numeric keys: this index is built for every document, and string keys would allocate per mention.
+    const seen = new Set<number>();
     for (const e of doc.entities) {
       this.byId.set(e.id, e);
       for (const m of e.mentions) {
         ms.push({ start: m.start, end: m.end, entity: e.id, kind: m.kind, type: e.type });
-        seen.add(`${m.start}:${m.end}`);
+        seen.add(m.start * 65536 + (m.end - m.start));
       }
     }
     // The recogniser's raw mentions fill gaps when linking left a mention out of every entity.
     for (const m of doc.mentions ?? []) {
-      if (m.entity && !seen.has(`${m.start}:${m.end}`)) {
+      if (m.entity && !seen.has(m.start * 65536 + (m.end - m.start))) {
         ms.push({ start: m.start, end: m.end, entity: m.entity, kind: m.kind, type: m.type });
       }
     }

@@ -632,10 +632,16 @@ function canonicalName(c: Cluster, text: string): string {
     const last = person ? person.name.split(/\s+/u).pop() : c.related.key.slice(2);
     return `${last} ${c.relWord}`;
   }
+  // The longest form, preferring one not in capitals (a headline's or dateline's "WASHINGTON").
   let best = '';
+  let bestCaps = true;
   for (const p of c.preps) {
     const name = text.slice(p.start, p.end);
-    if (name.length > best.length) best = name;
+    const caps = name.length > 4 && name === name.toUpperCase() && /[A-Z]{2}/u.test(name);
+    if ((bestCaps && !caps) || (caps === bestCaps && name.length > best.length)) {
+      best = name;
+      bestCaps = caps;
+    }
   }
   return best;
 }

@@ -292,4 +292,11 @@ describe('entities: other text', () => {
     linkEntities(bare);
     expect(bare.entities).toEqual([]);
   });
+
+  it('names an entity by its longest form not written in capitals', () => {
+    const text = 'DONALD TRUMP WINS\nWASHINGTON - Donald Trump won in Washington.';
+    const doc = handDoc(text, [['DONALD TRUMP', 'PERSON'], ['Donald Trump', 'PERSON'], ['WASHINGTON', 'GPE'], ['Washington', 'GPE']]);
+    linkEntities(doc);
+    expect(doc.entities.map((e) => e.name)).toEqual(['Donald Trump', 'Washington']);
+  });
 });

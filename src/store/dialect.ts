@@ -45,6 +45,8 @@ export interface StoreDialect {
   searchHits(input: string): RawBuilder<SearchHitRow> | null;
   /** Highlighted snippets for the given articles (engine markers HIT_START/HIT_END around hits, not escaped). */
   snippets(db: Kysely<Database>, input: string, seqs: readonly number[]): Promise<Map<number, string>>;
+  /** Runs `fn` (which writes through transactions of its own, like the Migrator) in turn with this process's other writers. */
+  serializeWrites<R>(fn: () => Promise<R>): Promise<R>;
   /** Runs `fn` in one write transaction (on SQLite, taking the write lock up front so writers queue, not fail). */
   writeTransaction<R>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<R>): Promise<R>;
 }

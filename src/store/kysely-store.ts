@@ -110,7 +110,7 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const { error } = await createMigrator(this.db, this.engine).migrateToLatest();
+    const { error } = await this.engine.serializeWrites(() => createMigrator(this.db, this.engine).migrateToLatest());
     if (error) {
       throw new NgError('NG_E030', `store migration failed: ${(error as Error).message ?? String(error)}`, {}, { cause: error });
     }

@@ -119,6 +119,8 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
       for (const row of r.rows) out.set(row.seq, row.snip);
       return out;
     },
+    // Connections are separate and the server arbitrates: nothing to queue in-process.
+    serializeWrites: (fn) => fn(),
     async writeTransaction(db, fn) {
       return db.transaction().execute(fn);
     },

@@ -138,6 +138,9 @@ export function sqliteDialect(path: string, opts: SqliteOptions = {}): StoreDial
       for (const row of r.rows) out.set(row.seq, row.snip);
       return out;
     },
+    serializeWrites(fn) {
+      return queueKey === null ? fn() : queued(queueKey, fn);
+    },
     async writeTransaction(db, fn) {
       const tx = () => db.connection().execute(async (conn) => {
         // IMMEDIATE takes the write lock at BEGIN: a second writer process then waits (busy_timeout)

@@ -462,6 +462,22 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.searchArticles({ q: 'invasion' })).items).toHaveLength(1);
   });
 
+  it('write: opening the same store while it is being written neither waits out a lock nor fails', async () => {
+    const docs = Array.from({ length: 60 }, (_, i) => buildDoc({ url: `https://o.example/${i}`, text: `Opening bulletin ${i} on tides.` }));
+    const writing = (async () => {
+      for (const d of docs) await store.putDoc(d);
+    })();
+    // Each open runs the migrator (a no-op here); it must neither fail nor sit out busy_timeout
+    // while this process holds the write lock between two awaits.
+    const opened = await Promise.all([openStore(spec), openStore(spec)]);
+    await writing;
+    try {
+      for (const o of opened) expect(await o.countDocs()).toBe(60);
+    } finally {
+      await Promise.all(opened.map((o) => o.close()));
+    }
+  });
+
   it('write: a large article (thousands of entities, quotes, events) is stored whole', async () => {
     const words = Array.from({ length: 3000 }, (_, i) => `Person${i} met Person${i + 1}.`);
     const d = createDoc(words.join(' '), [], { url: 'https://big.example/1' });

@@ -48,7 +48,7 @@ const EXTRA_NAMES: [string, string, string | null][] = [
   ['Bosnian', 'BIH', null], ['Bosnia', 'BIH', null], ['Filipino', 'PHL', null], ['Turks', 'TUR', null],
   ['Kurdistan Workers\' Party', 'TUR', 'REB'], ['Sierra Leonean', 'SLE', null], ['Emirates', 'ARE', null],
   ['al-Qaeda', 'IMG', 'REB'], ['al Qaeda', 'IMG', 'REB'], ['Al Qaeda', 'IMG', 'REB'], ['al-Shabab', 'SOM', 'REB'],
-  ['East Jerusalem', 'PSE', null], ['New Mexico', 'USA', null], ['New Guinea', 'PNG', null], ['New South Wales', 'AUS', null], ['Turkey', 'TUR', null], ['Turkish', 'TUR', null], ['Macedonia', 'MKD', null], ['Macedonian', 'MKD', null],
+  ['N. Korea', 'PRK', null], ['S. Korea', 'KOR', null], ['East Jerusalem', 'PSE', null], ['New Mexico', 'USA', null], ['New Guinea', 'PNG', null], ['New South Wales', 'AUS', null], ['Turkey', 'TUR', null], ['Turkish', 'TUR', null], ['Macedonia', 'MKD', null], ['Macedonian', 'MKD', null],
   ['Congo', 'COG', null], ['East Timor', 'TLS', null], ['Cape Verde', 'CPV', null], ['Swaziland', 'SWZ', null],
   ['Holland', 'NLD', null], ['Dutch', 'NLD', null], ['French', 'FRA', null], ['Kyrgyz', 'KGZ', null],
   ['Islamic State', 'IMG', 'REB'], ['ISIL', 'IMG', 'REB'], ['ISIS', 'IMG', 'REB'],
@@ -57,7 +57,7 @@ const IGOS = [
   'United Nations', 'U.N.', 'UN', 'NATO', 'European Union', 'EU', 'European Community', 'European common market',
   'IAEA', 'Arab League', 'APEC', 'Asia-Pacific Economic Cooperation', 'African Union', 'World Bank', 'IMF',
   'International Monetary Fund', 'WFP', 'World Food Program', 'Red Cross', 'OPEC', 'ASEAN', 'OSCE', 'ECOWAS',
-  'Security Council', 'UNHCR', 'UNICEF', 'World Health Organization', 'WTO', 'Interpol',
+  'Security Council', 'UNHCR', 'UNICEF', 'World Health Organization', 'WTO', 'Interpol', 'E.U.', 'G-20', 'G20', 'G-7', 'G7',
 ];
 
 // Sector words, lower case; plural forms are added automatically.

@@ -59,6 +59,8 @@ const TURN = /^(["\u201c]?[ \t]*)([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){
 const NOT_SPEAKERS = new Set(['UPDATE', 'NOTE', 'EDITOR\'S NOTE', 'WATCH', 'READ', 'RELATED', 'PHOTOS', 'PHOTO', 'VIDEO', 'CORRECTION', 'ABSTRACT', 'SOURCE', 'SOURCES', 'BREAKING', 'EXCLUSIVE', 'NEW', 'MORE', 'ALSO', 'UPDATED']);
 const COLON_CUE: CueEntry = { lemma: ':', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'before' };
 const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'after' };
+/** Verbs that pass their subject to a following "to" + cue. */
+const RAISERS = /^(seem|seems|seemed|appear|appears|appeared|continue|continues|continued|began|begin|begins|decline|declines|declined|refuse|refuses|refused|tried|try|tries|went|go|goes|used|wants|want|wanted|plans|plan|planned|hopes|hoped|needs|need|needed)$/;
 /** Words that begin a clause, so a "that" after them is not the cue's complementiser. */
 const SUBJECT_START = new Set(['i', 'he', 'she', 'we', 'they', 'there', 'it', 'you', 'who', 'which']);
 const NO_PHRASES: CueLexicon['phrases'] = [];
@@ -412,6 +414,9 @@ class Extractor {
   private skippable(k: number): boolean {
     const w = this.lw(k)!;
     if (ADVERBIALS.has(w)) return true;
+    // "seemed to suggest", "continued to argue", "declined to say": the subject is before the raiser.
+    if (w === 'to' && RAISERS.test(this.lw(k - 1) ?? '')) return true;
+    if (RAISERS.test(w) && this.lw(k + 1) === 'to') return true;
     if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
     const tag = this.tg(k)!;
     if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.rw(k)!) || tag === 'RB';

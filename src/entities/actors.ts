@@ -36,7 +36,8 @@ const SECTOR_WORDS: ReadonlyMap<string, string> = new Map([
   ['cartel', 'CRM'], ['cartels', 'CRM'], ['gang', 'CRM'], ['gangs', 'CRM'], ['gangsters', 'CRM'],
   ['criminals', 'CRM'], ['traffickers', 'CRM'], ['smugglers', 'CRM'], ['mafia', 'CRM'], ['drug lords', 'CRM'],
   ['kidnappers', 'CRM'], ['pirates', 'CRM'], ['drug-dealers', 'CRM'], ['drug dealers', 'CRM'],
-  ['rebels', 'REB'], ['rebel', 'REB'], ['insurgents', 'REB'], ['guerrillas', 'REB'], ['militants', 'REB'],
+  ['rebels', 'REB'], ['rebel', 'REB'], ['militant', 'REB'], ['insurgent', 'REB'], ['guerrilla', 'REB'],
+  ['armed group', 'REB'], ['terrorist group', 'REB'], ['criminal group', 'CRM'], ['drug cartel', 'CRM'], ['insurgents', 'REB'], ['guerrillas', 'REB'], ['militants', 'REB'],
   ['militia', 'REB'], ['militias', 'REB'], ['separatists', 'REB'], ['jihadists', 'REB'], ['terrorists', 'REB'],
   ['opposition', 'OPP'], ['dissidents', 'OPP'], ['protesters', 'CVL'], ['demonstrators', 'CVL'],
   // civil society and others

@@ -379,7 +379,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
         e.country = hit.code;
         e.countryFrom = 'text';
       }
-      if (c.type === 'ORG') e.sector = sectorOf(e.name);
+      if (c.type === 'ORG') e.sector = sectorOf(e.name) ?? appositiveSector(text, c);
     }
   }
 
@@ -509,7 +509,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     const holders = people.filter((e) =>
       e.roles.some(
         (r) =>
-          titleHead(r.title) === head &&
+          sameOffice(titleHead(r.title), head) &&
           (r.qualifier ?? null) === rm.qualifier &&
           (rm.of === null || r.of === rm.of || (r.of === null && e.country === rm.of)),
       ),
@@ -597,6 +597,25 @@ function splitTitleObject(text: string, start: number, end: number): number {
     if (titleInfo(`${titleWord} ${prep.word} ${head.toLowerCase()}`) || (lookupCountry(head)?.form === 'name' && rest.length >= 2)) return off;
   }
   return start;
+}
+
+const ORG_APPOSITIVE = /^\s*,\s+(?:the|a|an)\s+((?:[\p{L}.-]+\s+){0,4}?(?:group|organi[sz]ation|movement|party|faction|militia|agency|company|firm|newspaper|network|force|forces|coalition|alliance|cartel|gang|union|bank|ministry|army|broadcaster|channel))\b/u;
+
+/** The sector an organisation's appositive says ("Hamas, the militant group that..." -> REB). */
+function appositiveSector(text: string, c: Cluster): string | null {
+  for (const p of c.preps) {
+    const m = ORG_APPOSITIVE.exec(text.slice(p.end, p.end + 80));
+    if (m?.[1]) {
+      const s = sectorOf(m[1]);
+      if (s) return s;
+    }
+  }
+  return null;
+}
+
+/** "the minister" may stand for a "Foreign Minister", "the secretary" for a "Secretary of State". */
+function sameOffice(held: string, said: string): boolean {
+  return held === said || held.endsWith(` ${said}`);
 }
 
 function majorityType(c: Cluster): EntityType {

@@ -24,7 +24,7 @@ const OF_PART = `(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?${NAMEWORD}(?:\\s+(?:${NAME
 const BEFORE_Y = new RegExp(`(?:(${QUALS})\\s*)?(${TITLE_PATTERN})(${OF_PART})\\s*,?\\s*$`, 'uy');
 const WORDS_RE = /[\p{L}][\p{L}.-]*/gu;
 const AFTER_RE = new RegExp(
-  `^\\s*,\\s+(?:the\\s+|a\\s+|an\\s+)?((?:${NAMEWORD}\\s+){0,3}?)(?:(${QUALS})\\s*)?((?:[a-z]+\\s+){0,2}?)(${TITLE_PATTERN})(${OF_PART})\\s*(?=[,.;:)\\u2014]|$|\\s+(?:who|said|says|told|and)\\b)`,
+  `^\\s*,\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+){0,2}?((?:${NAMEWORD}\\s+){0,3}?)(?:(${QUALS})\\s*)?((?:[a-z]+\\s+){0,2}?)(${TITLE_PATTERN})(${OF_PART})\\s*(?=[,.;:)\\u2014]|$|\\s+(?:who|said|says|told|and)\\b)`,
   'u',
 );
 const CAP_WORD = /^[A-Z][\p{L}.'\u2019-]*$/u;

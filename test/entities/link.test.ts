@@ -299,4 +299,18 @@ describe('entities: other text', () => {
     linkEntities(doc);
     expect(doc.entities.map((e) => e.name)).toEqual(['Donald Trump', 'Washington']);
   });
+
+  it('reads "the top U.S. diplomat", matches "the Egyptian minister" to a foreign minister, and an organisation appositive', () => {
+    const text =
+      'Antony Blinken, the top U.S. diplomat, met Sameh Shoukry, Egypt\'s foreign minister. The Egyptian minister agreed. ' +
+      'Hamas, the militant group that controls Gaza, objected.';
+    const doc = handDoc(text, [['Antony Blinken', 'PERSON'], ['Sameh Shoukry', 'PERSON'], ['Hamas', 'ORG'], ['Gaza', 'GPE']]);
+    linkEntities(doc);
+    expect(byName(doc, 'Antony Blinken').roles[0]).toMatchObject({ title: 'Diplomat', of: 'USA' });
+    const s = byName(doc, 'Sameh Shoukry');
+    expect(s.roles[0]).toMatchObject({ title: 'Foreign Minister', of: 'EGY' });
+    expect(s.mentions.some((m) => m.kind === 'role' && m.text === 'Egyptian minister')).toBe(true);
+    expect(doc.entities.filter((e) => e.type === 'PERSON')).toHaveLength(2);
+    expect(byName(doc, 'Hamas').sector).toBe('REB');
+  });
 });

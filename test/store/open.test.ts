@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, isPostgresSpec } from '../../src/store/open.js';
 import { parsePostgresSpec } from '../../src/store/postgres-dialect.js';
+import { sql } from 'kysely';
+import { backends } from './backends.js';
 import { corpus } from './fixtures.js';
 
 describe('openStore', () => {
@@ -44,5 +46,23 @@ describe('openStore', () => {
       connectionString: 'postgres://u@h:5432/db?sslmode=disable',
       schema: 's1',
     });
+  });
+
+  it('open: asyncCommit turns off the per-commit disk sync on PostgreSQL only for that store', async () => {
+    const { spec, drop } = backends.find((b) => b.name === 'postgres')!.fresh();
+    const fast = await openStore(spec, { asyncCommit: true });
+    const normal = await openStore(spec);
+    try {
+      const setting = async (s: typeof fast) =>
+        (await sql<{ v: string }>`SELECT current_setting('synchronous_commit') AS v`.execute(s.kysely)).rows[0]!.v;
+      expect(await setting(fast)).toBe('off');
+      expect(await setting(normal)).toBe('on');
+      expect((await fast.putDoc(corpus()[0]!)).added).toBe(true);
+      expect(await normal.countDocs()).toBe(1);
+    } finally {
+      await fast.close();
+      await normal.close();
+      await drop();
+    }
   });
 });

@@ -90,17 +90,22 @@ const CAPS_ONLY = new Set(['un', 'eu']);
 
 const sectorCache = new Map<string, string | null>();
 
-/** The sector a phrase's words imply, reading from the head noun (last word) leftwards. */
-export function sectorOf(phrase: string): string | null {
-  const hit = sectorCache.get(phrase);
+/**
+ * The sector a phrase's words imply, reading from the head noun (last word) leftwards. With `name`
+ * true the phrase is an organisation's name, where a capitalised title word is part of the name
+ * ("General Motors" is no general).
+ */
+export function sectorOf(phrase: string, name = false): string | null {
+  const k = name ? `\u0000${phrase}` : phrase;
+  const hit = sectorCache.get(k);
   if (hit !== undefined) return hit;
-  const s = sectorUncached(phrase);
+  const s = sectorUncached(phrase, name);
   if (sectorCache.size > 20000) sectorCache.clear();
-  sectorCache.set(phrase, s);
+  sectorCache.set(k, s);
   return s;
 }
 
-function sectorUncached(phrase: string): string | null {
+function sectorUncached(phrase: string, name: boolean): string | null {
   const words = phrase.split(/[\s\u2014\u2013]+/u).map((w) => w.replace(/^[("'\u201c]+|[)"'\u201d,;:]+$/gu, ''));
   const clean = words.map((w) => w.replace(/[\u2019']s$/u, ''));
   let fallback: string | null | undefined;
@@ -115,7 +120,7 @@ function sectorUncached(phrase: string): string | null {
         continue;
       }
       if (n === 1 && i > 0 && CAP_WEAK.has(k) && /^[A-Z]/u.test(raw)) continue;
-      let s = SECTOR_WORDS.get(k) ?? titleInfo(k)?.sector ?? null;
+      let s = SECTOR_WORDS.get(k) ?? (name && /^[A-Z]/u.test(raw) ? null : (titleInfo(k)?.sector ?? null));
       if (s === 'GOV' && FORMER.test(phrase)) s = 'ELI';
       if (s) return s;
     }

@@ -107,12 +107,13 @@ function join(c: Cluster, p: Prep): void {
 /** Nearest cluster to `pos` among candidates, preferring one already mentioned before it. */
 function nearest(cands: readonly Cluster[], pos: number): Cluster | null {
   if (cands.length <= 1) return cands[0] ?? null;
+  // The person last named before this mention; only when none was, the next one named after it.
   let best: Cluster | null = null;
   let bestD = Infinity;
   for (const c of cands) {
     let d = Infinity;
     for (const p of c.preps) {
-      const dd = p.start <= pos ? pos - p.start : (p.start - pos) * 4; // later mentions count less
+      const dd = p.start <= pos ? pos - p.start : 1e9 + (p.start - pos);
       if (dd < d) d = dd;
     }
     if (d < bestD) {
@@ -156,6 +157,12 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
         if (w3[0] === 't' || type !== 'ORG' || sentences[spanIndex(sentences, start)]!.start === start) start += 4;
       }
       b = { name: text.slice(start, end), start: 0, end: end - start };
+    }
+    // "General [Motors]" tagged as a person: a company word alone is the tail of an organisation's name.
+    if (type === 'PERSON' && !/\s/u.test(text.slice(start, end)) && ORG_HEADS.has(text.slice(start, end).toLowerCase())) {
+      type = 'ORG';
+      const before = /(?:[A-Z][\p{L}&.-]*\s){1,2}$/u.exec(text.slice(Math.max(0, start - 30), start));
+      if (before) start -= before[0].length;
     }
     // "Secretary of [State Marco Rubio]": a recogniser may take the title's object into the name.
     const split = splitTitleObject(text, start, end);
@@ -379,7 +386,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
         e.country = hit.code;
         e.countryFrom = 'text';
       }
-      if (c.type === 'ORG') e.sector = sectorOf(e.name) ?? appositiveSector(text, c);
+      if (c.type === 'ORG') e.sector = sectorOf(e.name, true) ?? appositiveSector(text, c);
     }
   }
 

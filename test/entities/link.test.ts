@@ -313,4 +313,15 @@ describe('entities: other text', () => {
     expect(doc.entities.filter((e) => e.type === 'PERSON')).toHaveLength(2);
     expect(byName(doc, 'Hamas').sector).toBe('REB');
   });
+
+  it('gives a surname to the person named before it, and rebuilds "General Motors" from a stray "Motors"', () => {
+    const text = 'Elon Musk spoke first.\nLater Musk wrote to staff. His brother Kimbal Musk did not. Mary Barra, chief executive of General Motors, did.';
+    const doc = handDoc(text, [['Elon Musk', 'PERSON'], ['Musk', 'PERSON'], ['Kimbal Musk', 'PERSON'], ['Mary Barra', 'PERSON'], ['Motors', 'PERSON']]);
+    linkEntities(doc);
+    expect(surfaces(byName(doc, 'Elon Musk')).has('Musk')).toBe(true);
+    expect(surfaces(byName(doc, 'Kimbal Musk')).has('Musk')).toBe(false);
+    const gm = byName(doc, 'General Motors');
+    expect(gm).toMatchObject({ type: 'ORG', sector: null });
+    expect(byName(doc, 'Mary Barra').roles[0]).toMatchObject({ org: gm.id });
+  });
 });

@@ -30,20 +30,29 @@ const pgTypes = {
   },
 } as unknown as pg.CustomTypesConfig;
 
-/** Splits `?schema=` off a connection URL; checks it is a plain identifier. */
-export function parsePostgresSpec(spec: string): { connectionString: string; schema: string | null } {
+/**
+ * Splits newsgraph's own parameters off a connection URL: `schema` (a plain identifier) and
+ * `async_commit` (on/true/1: see PostgresOptions.asyncCommit, for CLI users who only pass a URL).
+ */
+export function parsePostgresSpec(spec: string): { connectionString: string; schema: string | null; asyncCommit?: boolean } {
   const u = new URL(spec);
   const schema = u.searchParams.get('schema');
   u.searchParams.delete('schema');
+  const asyncParam = u.searchParams.get('async_commit');
+  u.searchParams.delete('async_commit');
   if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
     throw new NgError('NG_E030', `schema "${schema}" is not a plain identifier (letters, digits, _; at most 63)`);
   }
-  return { connectionString: u.toString(), schema };
+  const out: { connectionString: string; schema: string | null; asyncCommit?: boolean } = { connectionString: u.toString(), schema };
+  if (asyncParam !== null) out.asyncCommit = /^(on|true|1|yes)$/i.test(asyncParam);
+  return out;
 }
 
 /** Makes the PostgreSQL dialect for a postgres:// URL. */
 export function postgresDialect(spec: string, opts: PostgresOptions = {}): StoreDialect {
-  const { connectionString, schema } = parsePostgresSpec(spec);
+  const parsed = parsePostgresSpec(spec);
+  const { connectionString, schema } = parsed;
+  const asyncCommit = opts.asyncCommit ?? parsed.asyncCommit ?? false;
   let currentSchema = schema ?? 'public';
   return {
     name: 'postgres',
@@ -54,8 +63,8 @@ export function postgresDialect(spec: string, opts: PostgresOptions = {}): Store
         connectionString,
         max: opts.maxConnections ?? 10,
         types: pgTypes,
-        ...(schema || opts.asyncCommit
-          ? { options: [schema ? `-c search_path=${schema}` : '', opts.asyncCommit ? '-c synchronous_commit=off' : ''].join(' ').trim() }
+        ...(schema || asyncCommit
+          ? { options: [schema ? `-c search_path=${schema}` : '', asyncCommit ? '-c synchronous_commit=off' : ''].join(' ').trim() }
           : {}),
       });
       // An idle client that loses its server must not crash the process.

@@ -46,11 +46,12 @@ describe('openStore', () => {
       connectionString: 'postgres://u@h:5432/db?sslmode=disable',
       schema: 's1',
     });
+    expect(parsePostgresSpec('postgres://u@h/db?async_commit=on').asyncCommit).toBe(true);
   });
 
-  it('open: asyncCommit turns off the per-commit disk sync on PostgreSQL only for that store', async () => {
+  it('open: asyncCommit (option or async_commit=on in the URL) turns off the per-commit disk sync on PostgreSQL only for that store', async () => {
     const { spec, drop } = backends.find((b) => b.name === 'postgres')!.fresh();
-    const fast = await openStore(spec, { asyncCommit: true });
+    const fast = await openStore(`${spec}&async_commit=on`);
     const normal = await openStore(spec);
     try {
       const setting = async (s: typeof fast) =>

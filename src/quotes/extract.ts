@@ -275,7 +275,10 @@ class Extractor {
       while (q > a && ADVERBIALS.has(this.lw(q)!) && !/^(be|been|being|is|was|were|are)$/.test(this.lw(q)!)) q--;
       if (/^(be|been|being|is|was|were|are|get|got)$/.test(this.lw(q) ?? '')) return false;
     }
-    if (i > a && isCapitalized(this.rw(i)!) && !isQuoteMark(prev)) return false;
+    if (i > a && isCapitalized(this.rw(i)!) && !isQuoteMark(prev)) {
+      // Headlines capitalise every word: "Trump Says He Never Pledged ..." is still a report.
+      if (!((e.lemma === 'say' || e.lemma === 'tell') && this.titleCase(i))) return false;
+    }
     // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
     if (e.cls === 'source' && this.evidenceSubject(i, a)) return true;
     if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
@@ -311,6 +314,22 @@ class Extractor {
       if (CLAUSE_END.has(this.lw(t)!)) return false;
     }
     return false;
+  }
+
+  /** Most words of the sentence around token i are capitalised (a headline). */
+  private titleCase(i: number): boolean {
+    let s = 0;
+    while (s + 1 < this.sents.length && this.sents[s]!.b <= i) s++;
+    const { a, b } = this.sents[s]!;
+    let words = 0;
+    let caps = 0;
+    for (let t = a; t < b && t < a + 16; t++) {
+      const r = this.rw(t)!;
+      if (!/^[\p{L}]/u.test(r)) continue;
+      words++;
+      if (isCapitalized(r)) caps++;
+    }
+    return words >= 3 && caps / words >= 0.7;
   }
 
   /** "that" soon after (skipping adverbials, a recipient or a short prepositional phrase). */
@@ -420,7 +439,9 @@ class Extractor {
     if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
     const tag = this.tg(k)!;
     if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.rw(k)!) || tag === 'RB';
-    return /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally' && w !== 'italy';
+    // "-ly" adverbs, but not names (Kelly, Italy) or nouns the tagger saw (family, ally).
+    if (isCapitalized(this.rw(k)!) || tag.startsWith('NN') || tag.startsWith('JJ')) return false;
+    return /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally';
   }
 
   private isVerbTag(k: number): boolean {

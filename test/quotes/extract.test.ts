@@ -156,3 +156,18 @@ describe('quotes: outlets', () => {
     expect(doc.attributions.map((x) => [x.text, x.source, x.cue.text])).toContainEqual(['the dam would be finished by June', 'e2', 'told']);
   });
 });
+
+describe('quotes: regressions', () => {
+  it('a name ending in -ly is a subject, not an adverb (Kelly said ...)', () => {
+    const doc = runQuotes(segmented('Kelly said she asked for the interview.'));
+    expect(doc.quotes.map((q) => [q.speakerText, q.text])).toEqual([['Kelly', 'she asked for the interview']]);
+  });
+  it('reads a title-case headline "X Says Y"', () => {
+    const doc = runQuotes(segmented('Mayor Says New Bridge Will Open In May\n\nThe bridge has been closed for a year.'));
+    expect(doc.quotes.map((q) => [q.speakerText, q.cue?.text, q.text])).toEqual([['Mayor', 'Says', 'New Bridge Will Open In May']]);
+  });
+  it('a quote in an earlier paragraph is not framed by the next paragraph\'s cue', () => {
+    const doc = runQuotes(segmented('He called the vote “a farce.”\n\nClinton says the emails were personal.'));
+    expect(doc.quotes.map((q) => q.text)).toContain('the emails were personal');
+  });
+});

@@ -10,7 +10,6 @@
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
 import { actorCodes } from '../entities/actors.js';
 import { findActorHits, type ActorHit } from './actors.js';
-import { findLeaders, leaderCountry } from './leaders.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
 import { goldstein, ploverMode, ploverOf, quadClass } from './ontology.js';
@@ -205,9 +204,7 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
     if (m.start < a || m.end > b) continue;
     const isPron = /^(?:he|she|it|they|we|him|her|them|his|its|their)$/i.test(text.slice(m.start, m.end));
     if (isPron) continue;
-    const known = !m.entity.country && m.entity.type === 'PERSON' ? leaderCountry(m.entity.name) : null;
-    const country = m.entity.country ?? known;
-    atoms.push({ start: m.start, end: m.end, entity: m.entity, type: m.entity.type, country, sector: m.entity.sector ?? (known ? 'GOV' : null), activity: false });
+    atoms.push({ start: m.start, end: m.end, entity: m.entity, type: m.entity.type, country: m.entity.country, sector: m.entity.sector ?? null, activity: false });
   }
   for (const h of findActorHits(text, a, b)) {
     const inside = atoms.find((x) => x.start <= h.start && h.end <= x.end);
@@ -225,11 +222,6 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
     if (overlapping.length > 0 && !(h.country && overlapping.every((x) => h.start <= x.start && x.end <= h.end))) continue;
     for (const x of overlapping) atoms.splice(atoms.indexOf(x), 1);
     atoms.push({ start: h.start, end: h.end, entity: null, type: null, country: h.country, sector: h.sector, activity: h.activity ?? false });
-  }
-  // Leaders the recogniser missed ("Putin threatened ...").
-  for (const l of findLeaders(text, a, b)) {
-    if (atoms.some((x) => x.start < l.end && l.start < x.end)) continue;
-    atoms.push({ start: l.start, end: l.end, entity: null, type: 'PERSON', country: l.country, sector: 'GOV', activity: false });
   }
   if (ctx.doc.entities.length === 0) {
     // No entity layer: capitalised runs stand in for names so that "President Bush" can be an actor.
@@ -334,9 +326,6 @@ function toGroup(run: Atom[], text: string): Group {
     (first.entity && (first.type !== 'NORP' || run.length === 1) ? first : undefined);
   let country = named && named.type !== 'GPE' && named.type !== 'LOC' ? named.entity?.country ?? null : null;
   if (!country) for (const x of run) if (x.country) { country = x.country; break; }
-  // A leader the text names without a country ("Putin offered ...") brings it from general knowledge.
-  const leader = country ? null : leaderCountry(text.slice(run[0]!.start, run.at(-1)!.end));
-  if (leader) country = leader;
   // The sector comes from the phrase's head (the entity layer's actorCodes reads it from the head noun
   // leftwards), else from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
   let sector: string | null = named?.entity?.sector ?? null;
@@ -344,7 +333,6 @@ function toGroup(run: Atom[], text: string): Group {
   if (!sector) sector = actorCodes(phrase).sector;
   if (!sector) sector = run.find((x) => x.sector && !x.country && !x.entity)?.sector ?? null;
   if (!sector) for (const x of run) if (x.sector) sector = x.sector;
-  if (!sector && leader) sector = 'GOV';
   // CAMEO writes international organisations in the country slot ("IGO"); the entity layer calls it a sector.
   if (!country && sector === 'IGO') country = 'IGO';
   if (sector === 'IGO') sector = null;
@@ -717,14 +705,22 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (a && !a.country && ev.reporter?.country && /^(?:our|we|us)\b/i.test(text.slice(a.start, a.end))) ev.actor = { ...a, country: ev.reporter.country };
   }
   // A sentence that names one country only is about that country's actors ("Rebels in the Ivory Coast
-  // dismissed an appeal from President Gbagbo"): a side with no country of its own takes it.
+  // dismissed an appeal from President Gbagbo"): a side with no country of its own takes it, unless
+  // that country is the other side.
   if (out.some((ev) => (ev.actor && !ev.actor.country) || (ev.target && !ev.target.country))) {
     const countries = new Set(groupsIn(ctx, sent.start, sent.end).flatMap((g) => (g.parts ?? [g]).map((p) => p.country)).filter((c): c is string => !!c && c !== 'IGO'));
     if (countries.size === 1) {
       const only = [...countries][0]!;
       for (const ev of out) {
-        if (ev.actor && !ev.actor.country && !ev.actor.activity) ev.actor = { ...ev.actor, country: only };
-        if (ev.target && !ev.target.country && !ev.target.activity) ev.target = { ...ev.target, country: only };
+        // Not when the one country named is the other side itself ("Putin threatened Ukraine"): then
+        // the sentence says nothing of this side's country. A country inside the other side's phrase
+        // ("opposition leaders in Zambia ... the president") still sets the scene.
+        const isCountry = (side: typeof ev.actor): boolean =>
+          !!side?.entity && ctx.doc.entities.some((e) => e.id === side.entity && e.type === 'GPE' && e.country === only);
+        const actorFree = ev.actor && !ev.actor.country && !ev.actor.activity && !isCountry(ev.target);
+        const targetFree = ev.target && !ev.target.country && !ev.target.activity && !isCountry(ev.actor);
+        if (actorFree && ev.actor) ev.actor = { ...ev.actor, country: only };
+        if (targetFree && ev.target) ev.target = { ...ev.target, country: only };
       }
     }
   }
@@ -872,8 +868,7 @@ function pronounGroup(ctx: DocContext, ws: Word[], pron: Word, afterSpeech: numb
   // The entity layer's pronoun resolution wins; else a pronoun right after "X said" is X.
   const m = ctx.mentions.find((x) => x.start === pron.start);
   if (m) {
-    const known = m.entity.country ?? leaderCountry(m.entity.name);
-    return { start: pron.start, end: pron.end, entity: m.entity.id, country: known, sector: m.entity.sector ?? (known && !m.entity.country ? 'GOV' : null), activity: false };
+    return { start: pron.start, end: pron.end, entity: m.entity.id, country: m.entity.country, sector: m.entity.sector ?? null, activity: false };
   }
   if (afterSpeech >= 0) return subjectOf(ctx, ws, afterSpeech, sent);
   return null;

@@ -56,8 +56,12 @@ describe('events: clause rules', () => {
     const doc = analyze('Canada will impose tariffs on steel if it is attacked.');
     expect(doc.events.every((e) => e.actorCountry === 'CAN')).toBe(true);
   });
-  it('knows the country of a well-known leader the text does not place', () => {
+  it('does not invent the country of a person the text does not place (no hard-coded knowledge)', () => {
     const e = analyze('Putin threatened Ukraine with new sanctions.').events[0];
+    expect(e).toMatchObject({ actorCountry: null, targetCountry: 'UKR' });
+  });
+  it('takes a person\'s country from the role the text gives', () => {
+    const e = analyze('Russian President Vladimir Putin threatened Ukraine with new sanctions.').events[0];
     expect(e).toMatchObject({ actorCountry: 'RUS', actorSector: 'GOV', targetCountry: 'UKR' });
   });
   it('treats a list of countries as conjoined actors of a mutual event', () => {

@@ -59,6 +59,7 @@ const TURN = /^(["\u201c]?[ \t]*)([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){
 const NOT_SPEAKERS = new Set(['UPDATE', 'NOTE', 'EDITOR\'S NOTE', 'WATCH', 'READ', 'RELATED', 'PHOTOS', 'PHOTO', 'VIDEO', 'CORRECTION', 'ABSTRACT', 'SOURCE', 'SOURCES', 'BREAKING', 'EXCLUSIVE', 'NEW', 'MORE', 'ALSO', 'UPDATED']);
 const COLON_CUE: CueEntry = { lemma: ':', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'before' };
 const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'after' };
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Verbs that pass their subject to a following "to" + cue. */
 const RAISERS = /^(seem|seems|seemed|appear|appears|appeared|continue|continues|continued|began|begin|begins|decline|declines|declined|refuse|refuses|refused|tried|try|tries|went|go|goes|used|wants|want|wanted|plans|plan|planned|hopes|hoped|needs|need|needed)$/;
 /** Words that begin a clause, so a "that" after them is not the cue's complementiser. */
@@ -389,10 +390,17 @@ class Extractor {
     if ((before === 'and' || before === 'but') && !this.inRegion[k]) return inherit();
     const lo = prevCue ? prevCue.j : s.a;
     let back = this.backwardNP(k, lo);
-    if (back && back[0] - 1 >= lo && /^(at|in|on|during|after|before|since|over|from)$/.test(this.lw(back[0] - 1)!) && !isCapitalized(this.rw(back[0])!)) {
-      // "Trump at the time said": the phrase is an adjunct; the subject is before it.
-      const further = this.backwardNP(back[0] - 2, lo);
-      if (further) back = further;
+    // Adjuncts between subject and cue: "Trump at the time said", "Wells Fargo just this month
+    // announced", "A poll released in late August found", "prosecutors in April charged".
+    for (let hop = 0; back && hop < 3; hop++) {
+      let p = back[0] - 1;
+      const timeOnly = this.isTimeNP(back);
+      const afterPrep = p >= lo && /^(at|in|on|during|after|before|since|over|from|through)$/.test(this.lw(p)!) && (timeOnly || !isCapitalized(this.rw(back[0])!));
+      if (!afterPrep && !timeOnly) break;
+      while (p >= lo && (PREPOSITIONS.has(this.lw(p)!) || this.skippable(p) || /^VB[NG]$/.test(this.tg(p)))) p--;
+      const further = p < back[0] - 1 || timeOnly ? this.backwardNP(p, lo) : null;
+      if (!further) break;
+      back = further;
     }
     if (back) {
       c.subj = back;
@@ -427,6 +435,15 @@ class Extractor {
       const fwd = this.forwardNP(c.j, s.b, false);
       if (fwd && this.endsFrame(fwd[1], s.b)) c.subj = fwd;
     }
+  }
+
+  /** A phrase made only of time words: "this month", "late August", "Friday", "years". */
+  private isTimeNP(span: [number, number]): boolean {
+    for (let t = span[0]; t < span[1]; t++) {
+      const w = this.lw(t)!;
+      if (!(TIME_WORDS.has(w) || MONTHS.has(w) || DETERMINERS.has(w) || /^\d+$/.test(w) || /^(late|early|mid|years|months|weeks|days|ago|time)$/.test(w))) return false;
+    }
+    return true;
   }
 
   /** Adverbs, auxiliaries and contracted auxiliaries between a subject and its cue. */

@@ -402,6 +402,13 @@ class Extractor {
       if (!further) break;
       back = further;
     }
+    if (back && c.entry.form === 'ing' && this.hasPos) {
+      // "Trump unleashed a series of tweets saying ...": a participle after an object reports what
+      // the clause's subject said, not the object.
+      let verbBefore = false;
+      for (let t = s.a; t < back[0]; t++) if (/^VB[DZP]?$/.test(this.tg(t)) || this.tg(t) === 'MD') verbBefore = true;
+      if (verbBefore && !PRONOUNS.has(this.lw(back[0])!)) return inherit();
+    }
     if (back) {
       c.subj = back;
       return;

@@ -410,6 +410,16 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       const oe = entityOf.get(qc);
       if (oe) return { id: oe.id, start: q.start };
     }
+    // "Tesla CEO Elon Musk" where the recogniser missed this "Tesla" but found another one.
+    const w = wordBefore(text, k);
+    if (w.word && /^[A-Z]/u.test(w.word)) {
+      const oc = byKey.get(`X:${orgKey(w.word)}`);
+      const oe = oc && oc.type === 'ORG' ? entityOf.get(oc) : undefined;
+      if (oe) {
+        oe.mentions.push({ start: w.start, end: w.start + w.word.length, text: w.word, kind: w.word === oe.name ? 'name' : 'alias' });
+        return { id: oe.id, start: w.start };
+      }
+    }
     return null;
   };
 

@@ -324,4 +324,15 @@ describe('entities: other text', () => {
     expect(gm).toMatchObject({ type: 'ORG', sector: null });
     expect(byName(doc, 'Mary Barra').roles[0]).toMatchObject({ org: gm.id });
   });
+
+  it('finds the organisation of a title by name when the recogniser missed that mention of it', () => {
+    const text = 'Tesla CEO Elon Musk spoke. Kimbal Musk, a Tesla board member, did not. Tesla shares fell.';
+    const doc = handDoc(text, [['Elon Musk', 'PERSON'], ['Kimbal Musk', 'PERSON']]);
+    doc.mentions!.push({ start: text.lastIndexOf('Tesla'), end: text.lastIndexOf('Tesla') + 5, text: 'Tesla', kind: 'name', type: 'ORG', entity: null });
+    linkEntities(doc);
+    const tesla = byName(doc, 'Tesla');
+    expect(byName(doc, 'Elon Musk').roles[0]).toMatchObject({ title: 'CEO', org: tesla.id });
+    expect(byName(doc, 'Kimbal Musk').roles[0]).toMatchObject({ title: 'Board Member', org: tesla.id });
+    expect(tesla.mentions.filter((m) => m.text === 'Tesla')).toHaveLength(3);
+  });
 });

@@ -266,6 +266,9 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
     });
 }
 
+/** Articles written per store commit during ingest. */
+export const INGEST_BATCH = 25;
+
 /** What `ingest` did. */
 export interface IngestSummary {
   added: number;
@@ -284,20 +287,39 @@ export async function ingest(inputs: string[], flags: ReadFlags & { db: string; 
   let added = 0;
   let already = 0;
   const ids: string[] = [];
-  bar?.start(0, 0, { added, already, failed: 0 });
-  try {
-    for await (const doc of analyzeInputs(inputs, readOptions(flags), { raw: Boolean(flags.raw), tokens: true, workers: Number(flags.workers ?? 1) }, io, status)) {
-      try {
-        const r = await store.putDoc(doc);
+  let batch: Doc[] = [];
+  // Articles are written in batches (one commit each; the store falls back to one transaction per
+  // article when a batch fails, so only a bad article fails). A killed process loses at most the
+  // batch in flight, which a rerun stores without duplicates.
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const docs = batch;
+    batch = [];
+    let results: Awaited<ReturnType<typeof store.putDocs>>;
+    try {
+      results = await store.putDocs(docs);
+    } catch (e) {
+      for (const d of docs) status.report(io, toNgError(e, { input: d.meta.input }));
+      return;
+    }
+    for (const r of results) {
+      if (r.error) status.report(io, r.error);
+      else {
         ids.push(r.id);
         if (r.added) added++;
         else already++;
-      } catch (e) {
-        status.report(io, toNgError(e, { input: doc.meta.input }));
       }
-      bar?.setTotal(added + already + status.failed);
-      bar?.update(added + already + status.failed, { added, already, failed: status.failed });
     }
+    bar?.setTotal(added + already + status.failed);
+    bar?.update(added + already + status.failed, { added, already, failed: status.failed });
+  };
+  bar?.start(0, 0, { added, already, failed: 0 });
+  try {
+    for await (const doc of analyzeInputs(inputs, readOptions(flags), { raw: Boolean(flags.raw), tokens: true, workers: Number(flags.workers ?? 1) }, io, status)) {
+      batch.push(doc);
+      if (batch.length >= INGEST_BATCH) await flush();
+    }
+    await flush();
   } finally {
     bar?.stop();
     await store.close();

@@ -47,7 +47,7 @@ export const GAZ_STATE = 4;
 export const GAZ_DEMONYM = 8;
 /** Gazetteer bit: continent or broad region. */
 export const GAZ_REGION = 16;
-/** Gazetteer bit: first name (reserved; no list shipped yet). */
+/** Gazetteer bit: given name (only when a list is passed at training). */
 export const GAZ_FIRSTNAME = 32;
 /** Political and religious groups (NORP that is not a nationality). */
 export const GAZ_GROUP = 64;

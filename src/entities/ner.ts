@@ -189,7 +189,7 @@ function isMidSentenceThe(words: readonly string[], starts: ReadonlySet<number>,
   return /^[a-z,:;(]/.test(before) && before !== ':';
 }
 
-const POSSESSIVE = /['\u2019]s?$/;
+const POSSESSIVE = /\p{L}['\u2019]s$/u;
 
 /** Runs the recogniser over a Doc's tokens and returns the name mentions, in text order. */
 export function recognizeDoc(model: NerModel, doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): NameMention[] {
@@ -200,10 +200,12 @@ export function recognizeDoc(model: NerModel, doc: Pick<Doc, 'text' | 'tokens' |
   const out: NameMention[] = [];
   for (const s of spans) {
     const start = tokens[s.start]!.start;
-    let end = tokens[s.end - 1]!.end;
+    // A possessive token tagged as part of the name ends it before the possessive.
+    const lastTok = s.end - s.start > 1 && /^['\u2019]s?$/.test(words[s.end - 1]!) ? s.end - 2 : s.end - 1;
+    let end = tokens[lastTok]!.end;
     // A tokenizer that keeps "Mexico's" whole would put the possessive inside the name.
-    const last = words[s.end - 1]!;
-    if (last.length > 2 && POSSESSIVE.test(last) && /[A-Za-z]['\u2019]s$/.test(last)) end -= 2;
+    const last = words[lastTok]!;
+    if (last.length > 2 && POSSESSIVE.test(last)) end -= 2;
     const type = NER_TYPES[s.type] ?? 'MISC';
     out.push({ start, end, text: text.slice(start, end), kind: 'name', type, entity: null });
   }

@@ -140,6 +140,8 @@ describe('ner-model: training', () => {
       [4, 6, 'ORG'],
       [7, 8, 'GPE'],
     ]);
+    // The unrolled inference loop and the training loop agree.
+    expect(tagsToSpans(model.decode(input))).toEqual(spans);
     const dir = mkdtempSync(join(tmpdir(), 'ner-'));
     try {
       const path = join(dir, 'm.gz');

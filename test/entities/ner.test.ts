@@ -5,6 +5,7 @@ import type { Doc, Paragraph, Token } from '../../src/doc/types.js';
 import { NgError } from '../../src/errors.js';
 import { buildPipeline } from '../../src/pipeline/component.js';
 import { segmentComponent } from '../../src/text/segment.js';
+import { tagsToSpans } from '../../src/entities/ner-model.js';
 import { attachThe, harmonizeTypes, loadNerModel, nerComponent, NerModel, recognizeDoc, sentenceBounds, type NameMention } from '../../src/entities/ner.js';
 
 /** Paragraphs split on newlines, as `analyzeText(..., {raw: true})` gives them. */
@@ -247,6 +248,18 @@ describe('ner: helpers', () => {
     const tokens = [tok(0, 1), tok(2, 3), tok(4, 5), tok(6, 7), tok(8, 9)];
     expect(sentenceBounds(tokens, [{ start: 0, end: 3 }, { start: 6, end: 9 }])).toEqual([0, 2, 3, 5]);
     expect(sentenceBounds(tokens, [])).toEqual([0, 5]);
+  });
+
+  it('ner: the fast inference loop gives exactly the training loop\'s tags on the seed article', () => {
+    const text = readFileSync('../shared/seed/000_381fc5596f504642.txt', 'utf8');
+    const doc = createDoc(text, paragraphsOf(text));
+    segmentComponent().run(doc);
+    const model = loadNerModel();
+    const input = { words: doc.tokens.map((t) => text.slice(t.start, t.end)), bounds: sentenceBounds(doc.tokens, doc.sentences) };
+    const viaDecode = model.decode(input);
+    const spans = model.recognize(input);
+    expect(spans.length).toBeGreaterThan(20);
+    expect(spans).toEqual(tagsToSpans(viaDecode));
   });
 
   it('ner: the shipped model loads once and is shared', () => {

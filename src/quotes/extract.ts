@@ -64,6 +64,22 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const RAISERS = /^(seem|seems|seemed|appear|appears|appeared|continue|continues|continued|began|begin|begins|decline|declines|declined|refuse|refuses|refused|tried|try|tries|went|go|goes|used|wants|want|wanted|plans|plan|planned|hopes|hoped|needs|need|needed)$/;
 /** Words that begin a clause, so a "that" after them is not the cue's complementiser. */
 const SUBJECT_START = new Set(['i', 'he', 'she', 'we', 'they', 'there', 'it', 'you', 'who', 'which']);
+/** Scratch arrays reused from one document to the next (see the Extractor constructor). */
+const SCRATCH = {
+  inRegion: new Int32Array(0),
+  stamp: new Int32Array(0),
+  raw: [] as (string | undefined)[],
+  low: [] as (string | undefined)[],
+  generation: 0,
+  grow(n: number): void {
+    const size = Math.max(n, this.inRegion.length * 2, 1024);
+    this.inRegion = new Int32Array(size);
+    this.stamp = new Int32Array(size);
+    this.raw = new Array<string | undefined>(size);
+    this.low = new Array<string | undefined>(size);
+    this.generation = 0;
+  },
+};
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
@@ -83,6 +99,8 @@ class Extractor {
   private readonly regions: QuoteRegion[];
   /** Per token: index+1 of the region whose marks or inside it lies in, 0 outside. */
   private readonly inRegion: Int32Array;
+  private readonly stamp: Int32Array;
+  private readonly gen: number;
   private readonly sents: Sent[] = [];
   private readonly index: MentionIndex;
   private readonly quotes: Quote[] = [];
@@ -100,30 +118,33 @@ class Extractor {
     this.text = doc.text;
     const toks = doc.tokens;
     this.toks = toks;
-    this.rawCache = new Array<string | undefined>(toks.length);
-    this.lowCache = new Array<string | undefined>(toks.length);
+    // Per-token scratch space is shared between documents (extraction is synchronous), so a long
+    // batch does not allocate three token-sized arrays per article; a generation stamp marks which
+    // cache entries belong to this document.
+    if (SCRATCH.inRegion.length < toks.length) SCRATCH.grow(toks.length);
+    this.gen = ++SCRATCH.generation;
+    this.rawCache = SCRATCH.raw;
+    this.lowCache = SCRATCH.low;
+    this.stamp = SCRATCH.stamp;
     this.n = toks.length;
     // A tagger fills every token or none: the first few tell.
     this.hasPos = toks.slice(0, 8).some((t) => t.pos !== '');
     const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
     this.regions = findQuoteRegions(this.text, paras);
     this.findTranscriptTurns(paras);
-    this.inRegion = new Int32Array(toks.length);
-    let r = 0;
-    for (let t = 0; t < toks.length; t++) {
-      const tok = toks[t]!;
-      while (r < this.regions.length && this.regions[r]!.end <= tok.start) r++;
-      const reg = this.regions[r];
-      if (reg && tok.start >= reg.start && tok.start < reg.end) this.inRegion[t] = r + 1;
+    this.inRegion = SCRATCH.inRegion;
+    this.inRegion.fill(0, 0, toks.length);
+    // Jump to each region and to each sentence by binary search instead of walking every token.
+    for (let r = 0; r < this.regions.length; r++) {
+      const reg = this.regions[r]!;
+      for (let t = this.firstTokenFrom(reg.start); t < toks.length && toks[t]!.start < reg.end; t++) this.inRegion[t] = r + 1;
     }
-    let t = 0;
     let p = 0;
     for (const s of doc.sentences) {
-      while (t < toks.length && toks[t]!.start < s.start) t++;
-      const a = t;
-      while (t < toks.length && toks[t]!.start < s.end) t++;
+      const a = this.firstTokenFrom(s.start);
+      const b = this.firstTokenFrom(s.end);
       while (p + 1 < paras.length && paras[p]!.end <= s.start) p++;
-      this.sents.push({ start: s.start, end: s.end, a, b: t, para: p });
+      this.sents.push({ start: s.start, end: s.end, a, b, para: p });
     }
     this.paraStarts = paras.map((p) => p.start);
     this.index = new MentionIndex(doc);
@@ -135,6 +156,13 @@ class Extractor {
    */
   private findTranscriptTurns(paras: readonly Span[]): void {
     for (const p of paras) {
+      // Cheap test first: a turn starts with two capital letters, perhaps after a quote mark.
+      let q = p.start;
+      const c0 = this.text.charCodeAt(q);
+      if (c0 === 34 || c0 === 0x201c) q++;
+      const c1 = this.text.charCodeAt(q);
+      const c2 = this.text.charCodeAt(q + 1);
+      if (!(c1 >= 65 && c1 <= 90 && c2 >= 65 && c2 <= 90)) continue;
       const m = TURN.exec(this.text.slice(p.start, Math.min(p.end, p.start + 60)));
       if (!m || NOT_SPEAKERS.has(m[2]!)) continue;
       const nameStart = p.start + m[1]!.length;
@@ -167,10 +195,27 @@ class Extractor {
     }
   }
 
+  /** Index of the first token starting at or after `pos`. */
+  private firstTokenFrom(pos: number): number {
+    const toks = this.toks;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private rw(i: number): string | undefined {
     if (i < 0 || i >= this.n) return undefined;
-    let v = this.rawCache[i];
+    let v = this.stamp[i] === this.gen ? this.rawCache[i] : undefined;
     if (v === undefined) {
+      if (this.stamp[i] !== this.gen) {
+        this.stamp[i] = this.gen;
+        this.lowCache[i] = undefined;
+      }
       const t = this.toks[i]!;
       v = this.text.slice(t.start, t.end);
       this.rawCache[i] = v;
@@ -180,7 +225,7 @@ class Extractor {
 
   private lw(i: number): string | undefined {
     if (i < 0 || i >= this.n) return undefined;
-    let v = this.lowCache[i];
+    let v = this.stamp[i] === this.gen ? this.lowCache[i] : undefined;
     if (v === undefined) {
       const l = this.rw(i)!.toLowerCase();
       v = l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
@@ -206,6 +251,9 @@ class Extractor {
     this.leftoverRegions(allCues);
     this.quotes.sort((x, y) => x.start - y.start || x.end - y.end);
     this.attributions.sort((x, y) => x.start - y.start);
+    // Token strings are slices that would keep this article's text alive in the shared scratch.
+    this.rawCache.fill(undefined, 0, this.n);
+    this.lowCache.fill(undefined, 0, this.n);
     return { quotes: this.quotes, attributions: this.attributions, diagnostics: this.diagnostics };
   }
 
@@ -218,7 +266,8 @@ class Extractor {
       if (this.inRegion[i]) continue;
       // Most tokens are no cue: a hash of the folded characters rules them out without making strings.
       const tok = this.toks[i]!;
-      if (!this.lex.hashes.has(foldHash(this.text, tok.start, tok.end))) continue;
+      // Every cue word has at least two characters; punctuation and "a" go first, before hashing.
+      if (tok.end - tok.start < 2 || !this.lex.hashes.has(foldHash(this.text, tok.start, tok.end))) continue;
       let hit: { j: number; entry: CueEntry } | null = null;
       for (const ph of this.lex.phrasesByFirst.get(this.lw(i)!) ?? NO_PHRASES) {
         const n = ph.words.length;

@@ -18,6 +18,9 @@ interface IndexedMention {
 export class MentionIndex {
   readonly mentions: IndexedMention[];
   private readonly byId = new Map<string, Doc['entities'][number]>();
+  /** Per entity, the lower-case words of its role titles and of its name, computed once. */
+  readonly roleWords = new Map<string, Set<string>>();
+  readonly nameWords = new Map<string, Set<string>>();
 
   constructor(private readonly doc: Doc) {
     const ms: IndexedMention[] = [];
@@ -25,6 +28,8 @@ export class MentionIndex {
     const seen = new Set<number>();
     for (const e of doc.entities) {
       this.byId.set(e.id, e);
+      if (e.roles.length > 0) this.roleWords.set(e.id, new Set(e.roles.flatMap((r) => r.title.toLowerCase().split(/\s+/))));
+      this.nameWords.set(e.id, new Set(e.name.toLowerCase().split(/\s+/)));
       for (const m of e.mentions) {
         ms.push({ start: m.start, end: m.end, entity: e.id, kind: m.kind, type: e.type });
         seen.add(m.start * 65536 + (m.end - m.start));
@@ -108,17 +113,12 @@ export function resolveSpeaker(doc: Doc, index: MentionIndex, span: Span): strin
   const head = words[words.length - 1];
   if (!head) return null;
   // Role noun: "the president" -> the entity most recently mentioned that holds such a role.
-  const byRole = index.lastBefore(span.start, (m) => {
-    const e = index.entity(m.entity);
-    return !!e && e.roles.some((r) => r.title.toLowerCase().split(/\s+/).includes(head));
-  });
-  if (byRole && /^(the|a|an)\b/.test(lower)) return byRole.entity;
+  if (/^(the|a|an)\b/.test(lower)) {
+    const byRole = index.lastBefore(span.start, (m) => index.roleWords.get(m.entity)?.has(head) === true);
+    if (byRole) return byRole.entity;
+  }
   if (ORG_NOUNS.has(head) && /^(the|its|his|her|their)\b/.test(lower)) {
-    const byOrg = index.lastBefore(span.start, (m) => {
-      if (m.type !== 'ORG' && m.type !== 'GPE') return false;
-      const e = index.entity(m.entity);
-      return !!e && e.name.toLowerCase().split(/\s+/).includes(head);
-    });
+    const byOrg = index.lastBefore(span.start, (m) => (m.type === 'ORG' || m.type === 'GPE') && index.nameWords.get(m.entity)?.has(head) === true);
     if (byOrg) return byOrg.entity;
   }
   return null;

@@ -63,13 +63,6 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       carry = null;
     }
 
-    const close = (o: Open, at: number): void => {
-      stack.pop();
-      if (stack.length === 0) {
-        const w = o.kind === 'dsq' ? 2 : 1;
-        out.push({ start: o.at, end: at + w, inner: { start: o.at + w, end: at }, multiParagraph: o.at < para.start });
-      }
-    };
     // Only quote characters matter; a char-code test skips the rest without allocating.
     for (; i < para.end; i++) {
       const code = text.charCodeAt(i);
@@ -89,20 +82,20 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
         case '\u201d': {
           // ” closes the nearest double quote of either style (mixed styles occur in scraped text).
           const k = findOpen(stack, ['dq', 'sdq']);
-          if (k >= 0) closeAt(stack, k, i, close);
+          if (k >= 0) closeAt(stack, k, i, out, para.start);
           // A ” opening a paragraph before a word is a mistyped “.
           else if (i === firstNonSpace(text, para.start, para.end) && isWordChar(next)) stack.push({ kind: 'dq', at: i });
           break;
         }
         case '\u00bb': {
           const k = findOpen(stack, ['guil']);
-          if (k >= 0) closeAt(stack, k, i, close);
+          if (k >= 0) closeAt(stack, k, i, out, para.start);
           break;
         }
         case '"': {
           const k = findOpen(stack, ['sdq', 'dq']);
           const looksOpen = prev === undefined || OPEN_CONTEXT.test(prev);
-          if (k >= 0 && !(looksOpen && isWordChar(next) && stack[k]!.kind === 'dq')) closeAt(stack, k, i, close);
+          if (k >= 0 && !(looksOpen && isWordChar(next) && stack[k]!.kind === 'dq')) closeAt(stack, k, i, out, para.start);
           else stack.push({ kind: 'sdq', at: i });
           break;
         }
@@ -115,7 +108,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
         case "'": {
           if (c === "'" && next === "'") {
             const k = findOpen(stack, ['dsq']);
-            if (k >= 0) closeAt(stack, k, i, close);
+            if (k >= 0) closeAt(stack, k, i, out, para.start);
             else stack.push({ kind: 'dsq', at: i });
             i++;
             break;
@@ -127,7 +120,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
           if (top && (top.kind === 'sq' || top.kind === 'ssq') && !isWordChar(next) && !isSpace(prev)) {
             // "Clintons’ " (plural possessive) cannot be told apart here; closing the open single
             // quote is the better guess because an unclosed single quote is rarer.
-            close(top, i);
+            closeTop(stack, top, i, out, para.start);
           }
           break;
         }
@@ -166,8 +159,17 @@ function findOpen(stack: Open[], kinds: MarkKind[]): number {
   return -1;
 }
 
+/** Pops `o` (the top of the stack) closed at `at`; a region is out when the stack empties. */
+function closeTop(stack: Open[], o: Open, at: number, out: QuoteRegion[], paraStart: number): void {
+  stack.pop();
+  if (stack.length === 0) {
+    const w = o.kind === 'dsq' ? 2 : 1;
+    out.push({ start: o.at, end: at + w, inner: { start: o.at + w, end: at }, multiParagraph: o.at < paraStart });
+  }
+}
+
 /** Closes stack[k], dropping unclosed inner marks above it (an inner apostrophe taken for a quote). */
-function closeAt(stack: Open[], k: number, at: number, close: (o: Open, at: number) => void): void {
+function closeAt(stack: Open[], k: number, at: number, out: QuoteRegion[], paraStart: number): void {
   stack.length = k + 1;
-  close(stack[k]!, at);
+  closeTop(stack, stack[k]!, at, out, paraStart);
 }

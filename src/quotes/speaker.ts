@@ -19,8 +19,8 @@ export class MentionIndex {
   readonly mentions: IndexedMention[];
   private readonly byId = new Map<string, Doc['entities'][number]>();
   /** Per entity, the lower-case words of its role titles and of its name, computed once. */
-  readonly roleWords = new Map<string, Set<string>>();
-  readonly nameWords = new Map<string, Set<string>>();
+  private readonly roleWordsOf = new Map<string, Set<string>>();
+  private readonly nameWordsOf = new Map<string, Set<string>>();
 
   constructor(private readonly doc: Doc) {
     const ms: IndexedMention[] = [];
@@ -28,8 +28,6 @@ export class MentionIndex {
     const seen = new Set<number>();
     for (const e of doc.entities) {
       this.byId.set(e.id, e);
-      if (e.roles.length > 0) this.roleWords.set(e.id, new Set(e.roles.flatMap((r) => r.title.toLowerCase().split(/\s+/))));
-      this.nameWords.set(e.id, new Set(e.name.toLowerCase().split(/\s+/)));
       for (const m of e.mentions) {
         ms.push({ start: m.start, end: m.end, entity: e.id, kind: m.kind, type: e.type });
         seen.add(m.start * 65536 + (m.end - m.start));
@@ -78,6 +76,26 @@ export class MentionIndex {
     return null;
   }
 
+  /** Lower-case words of the entity's role titles, computed on first use. */
+  roleWords(id: string): Set<string> {
+    let w = this.roleWordsOf.get(id);
+    if (!w) {
+      w = new Set((this.byId.get(id)?.roles ?? []).flatMap((r) => r.title.toLowerCase().split(/\s+/)));
+      this.roleWordsOf.set(id, w);
+    }
+    return w;
+  }
+
+  /** Lower-case words of the entity's name, computed on first use. */
+  nameWords(id: string): Set<string> {
+    let w = this.nameWordsOf.get(id);
+    if (!w) {
+      w = new Set((this.byId.get(id)?.name ?? '').toLowerCase().split(/\s+/));
+      this.nameWordsOf.set(id, w);
+    }
+    return w;
+  }
+
   entity(id: string): Doc['entities'][number] | undefined {
     return this.byId.get(id);
   }
@@ -114,11 +132,11 @@ export function resolveSpeaker(doc: Doc, index: MentionIndex, span: Span): strin
   if (!head) return null;
   // Role noun: "the president" -> the entity most recently mentioned that holds such a role.
   if (/^(the|a|an)\b/.test(lower)) {
-    const byRole = index.lastBefore(span.start, (m) => index.roleWords.get(m.entity)?.has(head) === true);
+    const byRole = index.lastBefore(span.start, (m) => index.roleWords(m.entity).has(head));
     if (byRole) return byRole.entity;
   }
   if (ORG_NOUNS.has(head) && /^(the|its|his|her|their)\b/.test(lower)) {
-    const byOrg = index.lastBefore(span.start, (m) => (m.type === 'ORG' || m.type === 'GPE') && index.nameWords.get(m.entity)?.has(head) === true);
+    const byOrg = index.lastBefore(span.start, (m) => (m.type === 'ORG' || m.type === 'GPE') && index.nameWords(m.entity).has(head));
     if (byOrg) return byOrg.entity;
   }
   return null;

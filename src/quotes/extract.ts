@@ -383,8 +383,8 @@ class Extractor {
   }
 
   /** "that" soon after (skipping adverbials, a recipient or a short prepositional phrase). */
-  private hasThatClause(k: number): boolean {
-    const end = Math.min(this.n, k + 10);
+  private hasThatClause(k: number, reach = 10): boolean {
+    const end = Math.min(this.n, k + reach);
     for (let t = k; t < end; t++) {
       const w = this.lw(t)!;
       // A complementiser, not a relative ("a law that requires") or a determiner ("that location").
@@ -824,7 +824,8 @@ class Extractor {
     while (k < end && (ADVERBIALS.has(this.lw(k)!) || TIME_WORDS.has(this.lw(k)!))) k++;
     if (k < end && this.lw(k) === ':') return this.trim(k + 1, end);
     if (k < end && this.lw(k) === 'that') return this.trim(k + 1, end);
-    if (this.hasThatClause(k)) {
+    // A recipient and an adjunct can be long: "told reporters outside a polling place in Greenville that".
+    if (this.hasThatClause(k, c.entry.obj ? 18 : 10)) {
       let t = k;
       while (this.lw(t) !== 'that') t++;
       return this.trim(t + 1, end);

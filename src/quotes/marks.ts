@@ -66,7 +66,9 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
     // Only quote characters matter; a char-code test skips the rest without allocating.
     for (; i < para.end; i++) {
       const code = text.charCodeAt(i);
-      if (code !== 34 && code !== 39 && code !== 0x201c && code !== 0x201d && code !== 0x201e && code !== 0xab && code !== 0xbb && code !== 0x2018 && code !== 0x2019) continue;
+      // Letters and digits (the bulk of any text) leave after the first two comparisons.
+      if (code > 39 ? code < 0xab || (code > 0xbb && code < 0x2018) || code > 0x201e || code === 0x201a || code === 0x201b : code !== 34 && code !== 39) continue;
+      if (code === 0xac || (code > 0xab && code < 0xbb)) continue;
       const c = text[i]!;
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;

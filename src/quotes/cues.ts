@@ -5,7 +5,7 @@
 import lexicon from './cue-lexicon.json' with { type: 'json' };
 
 /** What kind of attribution a cue makes. 'source' cues credit a source and go to doc.attributions. */
-export type CueClass = 'speech' | 'cognition' | 'source' | 'evaluation';
+export type CueClass = 'speech' | 'cognition' | 'source' | 'evaluation' | 'intention';
 
 /** One cue form: the lemma it comes from and how it behaves. */
 export interface CueEntry {

@@ -331,6 +331,11 @@ class Extractor {
     }
     // Cognition, evaluation and finding verbs are attributions only with a reported clause or frame.
     if (e.cls === 'source' && this.evidenceSubject(i, a)) return true;
+    // Plans and refusals report what someone intends: "wants to ...", "declined to say whether ...".
+    if (e.cls === 'intention' || ((e.lemma === 'hope' || e.lemma === 'expect') && e.cls === 'cognition')) {
+      if (this.lw(i + 1) === 'to' && this.lw(i + 2) !== undefined && !isPunct(this.lw(i + 2)!)) return true;
+      if (e.cls === 'intention') return false;
+    }
     if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
       return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1) || this.lw(i + 1) === ':';
     }
@@ -822,6 +827,10 @@ class Extractor {
       k = c.subj[1];
     }
     while (k < end && (ADVERBIALS.has(this.lw(k)!) || TIME_WORDS.has(this.lw(k)!))) k++;
+    if (this.lw(k) === 'to' && (c.entry.cls === 'intention' || c.entry.lemma === 'hope' || c.entry.lemma === 'expect')) {
+      if (c.subj === null && !c.inherited) return null;
+      return this.trim(k, end);
+    }
     if (k < end && this.lw(k) === ':') return this.trim(k + 1, end);
     if (k < end && this.lw(k) === 'that') return this.trim(k + 1, end);
     // A recipient and an adjunct can be long: "told reporters outside a polling place in Greenville that".

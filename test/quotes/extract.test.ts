@@ -171,3 +171,12 @@ describe('quotes: regressions', () => {
     expect(doc.quotes.map((q) => q.text)).toContain('the emails were personal');
   });
 });
+
+describe('quotes: reported intentions', () => {
+  it('reports what someone wants or declines to do, with its subject', () => {
+    const doc = runQuotes(segmented('The senator wants to cut the budget by a third. Cook declined to say whether the policy was broken.'));
+    const q = doc.quotes.map((x) => [x.speakerText, x.cue?.text, x.text]);
+    expect(q).toContainEqual(['The senator', 'wants', 'to cut the budget by a third']);
+    expect(q).toContainEqual(['Cook', 'declined', 'to say whether the policy was broken']);
+  });
+});

@@ -336,6 +336,7 @@ class Extractor {
       if (this.lw(i + 1) === 'to' && this.lw(i + 2) !== undefined && !isPunct(this.lw(i + 2)!)) return true;
       if (e.cls === 'intention') return false;
     }
+    if (e.cls === 'cognition' && this.bareClause(i + 1)) return true;
     if (e.cls !== 'speech' || e.lemma === 'post' || e.lemma === 'text' || e.lemma === 'order' || e.lemma === 'question') {
       return this.hasThatClause(i + 1) || this.isFinalFrame(i + 1) || this.lw(i + 1) === ':';
     }
@@ -359,6 +360,19 @@ class Extractor {
     let q = i - 1;
     while (q >= a && this.skippable(q)) q--;
     return q >= a && EVIDENCE_NOUNS.has(this.lw(q)!);
+  }
+
+  /** A finite clause starts at k without "that": "believes he will win", "thinks Biden was right". */
+  private bareClause(k: number): boolean {
+    if (!this.hasPos || k >= this.n) return false;
+    const w = this.lw(k)!;
+    if (w === 'it' || w === 'you' || !(SUBJECT_START.has(w) || DETERMINERS.has(w) || isCapitalized(this.rw(k)!))) return false;
+    for (let t = k + 1; t < Math.min(this.n, k + 6); t++) {
+      const tag = this.tg(t);
+      if (/^(VBD|VBZ|VBP|MD)$/.test(tag)) return true;
+      if (CLAUSE_END.has(this.lw(t)!) || this.lw(t) === ',' || tag === 'IN' || tag === 'TO') return false;
+    }
+    return false;
   }
 
   /** A quote mark within a few words after the cue ("called him “a loser”"). */
@@ -876,7 +890,7 @@ class Extractor {
     if (this.lw(k) === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.lw(k)!)) {
       if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.lw(k)!)) return null;
     }
-    if (c.entry.cls !== 'speech' && c.entry.cls !== 'evaluation' && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a))) return null;
+    if (c.entry.cls !== 'speech' && c.entry.cls !== 'evaluation' && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a)) && !(c.entry.cls === 'cognition' && this.bareClause(k))) return null;
     if (c.subj === null && !c.inherited) return null;
     return this.trim(k, end);
   }

@@ -24,19 +24,15 @@ export class MentionIndex {
 
   constructor(private readonly doc: Doc) {
     const ms: IndexedMention[] = [];
-    // Numeric keys: this index is built for every document, and string keys would allocate per mention.
-    const seen = new Set<number>();
     for (const e of doc.entities) {
       this.byId.set(e.id, e);
-      for (const m of e.mentions) {
-        ms.push({ start: m.start, end: m.end, entity: e.id, kind: m.kind, type: e.type });
-        seen.add(m.start * 65536 + (m.end - m.start));
-      }
+      for (const m of e.mentions) ms.push({ start: m.start, end: m.end, entity: e.id, kind: m.kind, type: e.type });
     }
-    // The recogniser's raw mentions fill gaps when linking left a mention out of every entity.
-    for (const m of doc.mentions ?? []) {
-      if (m.entity && !seen.has(m.start * 65536 + (m.end - m.start))) {
-        ms.push({ start: m.start, end: m.end, entity: m.entity, kind: m.kind, type: m.type });
+    // Entity linking lists every mention it links under its entity; only a Doc built without it
+    // (raw mentions carrying entity ids) needs the recogniser's layer.
+    if (doc.entities.length === 0) {
+      for (const m of doc.mentions ?? []) {
+        if (m.entity) ms.push({ start: m.start, end: m.end, entity: m.entity, kind: m.kind, type: m.type });
       }
     }
     ms.sort((a, b) => a.start - b.start || b.end - a.end);

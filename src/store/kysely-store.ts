@@ -26,6 +26,7 @@ import type {
   QuoteQuery,
   QuoteRow,
   Store,
+  StoredDocJson,
 } from './types.js';
 
 /** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -160,6 +161,17 @@ export class KyselyStore implements Store {
       .orderBy('seq')
       .executeTakeFirst();
     return row ? (JSON.parse(row.doc) as Doc) : null;
+  }
+
+  async getDocJson(idOrUrl: string): Promise<StoredDocJson | null> {
+    const canon = canonicalUrl(idOrUrl);
+    const row = await this.db
+      .selectFrom('articles')
+      .select(['id', 'content_hash', 'doc'])
+      .where((eb) => eb.or([eb('id', '=', idOrUrl), eb('canonical_url', '=', canon)]))
+      .orderBy('seq')
+      .executeTakeFirst();
+    return row ? { id: row.id, contentHash: row.content_hash, json: row.doc } : null;
   }
 
   async deleteDoc(id: string): Promise<boolean> {

@@ -12,6 +12,13 @@ export interface PutManyResult extends PutResult {
   error: NgError | null;
 }
 
+/** A stored article's newsgraph/doc@1 JSON text, with what a cache validator needs. */
+export interface StoredDocJson {
+  id: string;
+  contentHash: string;
+  json: string;
+}
+
 /** Full-text search and listing of stored articles. All filters are optional. */
 export interface ArticleQuery {
   q?: string;
@@ -130,6 +137,8 @@ export interface Store {
   putDocs(docs: readonly Doc[]): Promise<PutManyResult[]>;
   /** By id or by URL. */
   getDoc(idOrUrl: string): Promise<Doc | null>;
+  /** The stored JSON as it is, for serving without a parse and re-serialise. */
+  getDocJson(idOrUrl: string): Promise<StoredDocJson | null>;
   deleteDoc(id: string): Promise<boolean>;
   countDocs(): Promise<number>;
   searchArticles(q: ArticleQuery): Promise<Page<ArticleHit>>;

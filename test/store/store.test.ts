@@ -90,6 +90,16 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.countDocs()).toBe(docs.length);
   });
 
+  it('store: getDocJson gives the stored JSON text with its id and content hash', async () => {
+    const docs = corpus();
+    for (const d of docs) await store.putDoc(d);
+    const stored = await store.getDocJson(docs[0]!.meta.url!);
+    expect(stored?.id).toBe(docs[0]!.id);
+    expect(stored?.contentHash).toBe(docs[0]!.meta.contentHash);
+    expect(JSON.parse(stored!.json)).toEqual(docs[0]);
+    expect(await store.getDocJson('no-such-id')).toBeNull();
+  });
+
   it('search: stemmed match, ranked, with an escaped <mark> snippet', async () => {
     for (const d of corpus()) await store.putDoc(d);
     const page = await store.searchArticles({ q: 'rejects intervention' });

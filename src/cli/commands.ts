@@ -117,11 +117,6 @@ export async function* analyzeInputs(
 
 type Format = 'text' | 'json' | 'jsonl';
 
-function pickFormat(asked: string | undefined, io: CliIo, many: boolean): Format {
-  if (asked === 'text' || asked === 'json' || asked === 'jsonl') return asked;
-  if (io.outIsTty) return 'text';
-  return many ? 'jsonl' : 'json';
-}
 
 /** Registers analyze, sentences, ingest, search, show and demo. */
 export function registerCommonCommands(program: Command, io: CliIo = processIo): void {
@@ -136,17 +131,28 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
   ).action(async (inputs: string[], flags: ReadFlags & { format?: string; raw?: boolean; tokens: boolean }) => {
     const status = new ExitStatus();
     const docs: Doc[] = [];
-    const many = inputs.length > 1 || flags.format === 'jsonl';
-    const format = pickFormat(flags.format, io, many);
+    // Piped with no --format: one article prints as one JSON object; as soon as a second one comes
+    // out (several inputs, a directory, a feed), the output is JSONL, streamed.
+    let format: Format | 'auto' = flags.format === 'text' || flags.format === 'json' || flags.format === 'jsonl'
+      ? flags.format
+      : io.outIsTty ? 'text' : 'auto';
+    let first: Doc | null = null;
     for await (const doc of analyzeInputs(inputs, readOptions(flags), { raw: Boolean(flags.raw), tokens: flags.tokens }, io, status)) {
+      if (format === 'auto') {
+        if (!first) {
+          first = doc;
+          continue;
+        }
+        format = 'jsonl';
+        io.out(`${JSON.stringify(first)}\n`);
+      }
       if (format === 'jsonl') io.out(`${JSON.stringify(doc)}\n`);
       else if (format === 'text') io.out(`${formatDocSummary(doc)}\n\n`);
       else docs.push(doc);
     }
-    if (format === 'json') {
-      // One object for one article (the common case); an array when several came out.
-      io.out(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);
-    }
+    if (format === 'auto' && first) io.out(`${JSON.stringify(first, null, 2)}\n`);
+    // --format json: one object for one article, an array when several came out.
+    if (format === 'json') io.out(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);
     process.exitCode = status.code;
   });
 

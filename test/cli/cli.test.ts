@@ -37,6 +37,18 @@ describe('cli: analyze', () => {
     expect(docs[2]!.sentences).toHaveLength(2);
   });
 
+  it('piped without --format: one article is one JSON object, several stream as JSONL', () => {
+    const one = cli(['analyze', SEED]);
+    expect((JSON.parse(one.out) as Doc).format).toBe('newsgraph/doc@1');
+    const dir = mkdtempSync(join(tmpdir(), 'ng-cli-many-'));
+    writeFileSync(join(dir, 'a.txt'), 'First article text. It is short.');
+    writeFileSync(join(dir, 'b.txt'), 'Second article text. It is short too.');
+    const many = cli(['analyze', dir]);
+    const lines = many.out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => (JSON.parse(l) as Doc).meta.input)).toEqual([join(dir, 'a.txt'), join(dir, 'b.txt')]);
+  });
+
   it('--raw keeps the text verbatim', () => {
     const r = cli(['analyze', SEED, '--raw', '--format', 'json', '--no-tokens']);
     const doc = JSON.parse(r.out) as Doc;

@@ -122,6 +122,7 @@ const PREPS = set('in on at for with by from under over during amid after before
 const PRONOUNS = set('he she it they we i');
 const LINK = set('of the in for to and \'s ’s - – senior top former new local ethnic radical armed drug rebel rival visiting exiled interim acting deputy chief foreign throughout across');
 const STOP = set('is are was were be been being has have had will would can could may might must should shall do did does not no to that which who whom whose and or but if as at by on with from into over after before than then also only just this these those it its they their he she his her we our a an said says today yesterday tonight');
+const RIOTERS = /\b(?:protest[eo]rs?|demonstrators?|rioters?|mobs?|marchers)\b/i;
 const RIGHT_STOP = set('said says say told tells while but although whereas because after before saying adding according which who whose when where whom');
 
 /** The code a wrapper verb gives to the action it governs ("threatened to X", "offered to X", "refused to X"). */
@@ -661,6 +662,9 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18); police force against
     // civilians or protesters is violent repression (175).
     if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
+    // CAMEO codes damage and beatings done by protesters as violent protest (145, "protest violently, riot"),
+    // not as the repression (17) or assault (18) the same verb names when a state or an armed group does it.
+    if (/^(?:17|18[02])/.test(cameo) && actor && RIOTERS.test(text.slice(actor.start, actor.end))) cameo = '145';
     if (cameo.startsWith('19') && actor?.sector === 'COP' && /^(?:CVL|OPP|EDU|LAB|REF)$/.test(target?.sector ?? '')) cameo = '175';
     // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
     if (m.pat.flags.includes('inv') && !passive) {

@@ -6,6 +6,7 @@
  */
 import type { Doc, Span } from '../doc/types.js';
 import type { Gender } from './titles.js';
+import { spanIndexAt } from '../doc/spans.js';
 
 /** A mention of a person that a later pronoun may refer back to. */
 export interface Antecedent extends Span {
@@ -28,22 +29,6 @@ const PREPOSITIONS = new Set(['between', 'with', 'of', 'by', 'to', 'for', 'again
 
 /** How many sentences back an antecedent may be (quotes of several sentences sit in between). */
 const WINDOW = 5;
-
-function sentenceIndexer(sentences: readonly Span[]): (pos: number) => number {
-  return (pos: number): number => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let ans = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]!.start <= pos) {
-        ans = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return ans;
-  };
-}
 
 interface Ev {
   pos: number;
@@ -96,7 +81,7 @@ function inRegions(regions: readonly Span[], pos: number, hint: { i: number }): 
 export function resolvePronouns(doc: Doc, antecedents: readonly Antecedent[], genders: Map<string, Gender>): PronounLink[] {
   const text = doc.text;
   const sentences = doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
-  const sentOf = sentenceIndexer(sentences);
+  const sentOf = (pos: number): number => spanIndexAt(sentences, pos);
   const pronouns: Span[] = [];
   if (doc.tokens.length > 0) {
     for (const t of doc.tokens) {

@@ -13,6 +13,7 @@ import { countryCentre, countryName, findCountry, lookupCountry } from './countr
 import { preloadPlaces, resolvePlace } from './places.js';
 import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
 import { HONORIFICS, TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
+import { spanIndexAt } from '../doc/spans.js';
 
 type RawMention = NonNullable<Doc['mentions']>[number];
 
@@ -78,21 +79,6 @@ function prepAt(preps: readonly Prep[], pos: number): number {
   return lo;
 }
 
-/** Binary search: index of the span containing or preceding `pos`. */
-function spanIndex(spans: readonly { start: number; end: number }[], pos: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let ans = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= pos) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
-}
-
 function newCluster(key: string, type: EntityType, first: number): Cluster {
   return { key, type, preps: [], extra: [], tokens: [], country: null, related: null, relWord: null, first, lastPos: first };
 }
@@ -154,7 +140,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       const w3 = text.slice(start, start + 4);
       if (w3 === 'the ' || w3 === 'The ') {
         // A capital "The" inside a sentence is part of the name ("The New York Times").
-        if (w3[0] === 't' || type !== 'ORG' || sentences[spanIndex(sentences, start)]!.start === start) start += 4;
+        if (w3[0] === 't' || type !== 'ORG' || sentences[spanIndexAt(sentences, start)]!.start === start) start += 4;
       }
       b = { name: text.slice(start, end), start: 0, end: end - start };
     }
@@ -427,7 +413,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   for (const [c, e] of entityOf) {
     if (c.type !== 'PERSON') continue;
     for (const p of c.preps) {
-      const s = sentences[spanIndex(sentences, p.start)]!;
+      const s = sentences[spanIndexAt(sentences, p.start)]!;
       const limit = Math.max(s.start, p.start - 120);
       const before = roleBefore(text, p.start, limit, p.end);
       if (before) {

@@ -6,6 +6,7 @@
  */
 import type { Doc, Span, Value, ValueType } from '../doc/types.js';
 import type { Component } from '../pipeline/component.js';
+import { spanIndexAt } from '../doc/spans.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
@@ -542,20 +543,6 @@ function rulesAt(word: string): readonly Rule[] | undefined {
   return BY_WORD.get(word.length > 12 ? '' : word.toLowerCase());
 }
 
-function sentenceAt(sentences: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let ans = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= pos) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
-}
-
 /** Finds values in `text`, keeping each inside one of `sentences`; dates resolve against `published`. */
 export function findValues(text: string, sentences: readonly Span[], published: string | null): Value[] {
   const ctx: Ctx = { text, pub: publicationDate(published) };
@@ -590,7 +577,7 @@ export function findValues(text: string, sentences: readonly Span[], published: 
   const out: Value[] = [];
   for (const c of cands) {
     if (sentences.length > 0) {
-      const s = sentences[sentenceAt(sentences, c.start)]!;
+      const s = sentences[spanIndexAt(sentences, c.start)]!;
       if (c.start < s.start || c.end > s.end) continue;
     }
     let free = true;

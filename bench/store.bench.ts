@@ -15,23 +15,12 @@ import { createDoc } from '../src/doc/doc.js';
 import type { Doc, EntityType } from '../src/doc/types.js';
 import { openStore, type OpenStoreOptions } from '../src/store/open.js';
 import { entityKey } from '../src/store/keys.js';
+import { mulberry32 } from '../src/util/random.js';
 
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const N = Number(arg('docs') ?? 1500);
 const PG_URL = process.env.NG_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Deterministic PRNG (mulberry32) so every run stores the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'government minister talks border security trade tariffs election court ruling protest police army ' +
@@ -45,7 +34,7 @@ const TYPES: EntityType[] = ['PERSON', 'ORG', 'GPE'];
 
 /** A synthetic article of ~30 sentences with a dozen entities, a few quotes and events. */
 function makeDoc(i: number): Doc {
-  const r = rng(i + 1);
+  const r = mulberry32(i + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const names = Array.from({ length: 12 }, (_, k) => (k % 3 === 1 ? pick(ORGS) : pick(PEOPLE)));
   const sentences: string[] = [];
@@ -121,7 +110,7 @@ async function measure(spec: string, docs: Doc[], opts: OpenStoreOptions = {}): 
     t = performance.now();
     for (const d of some) await store.putDoc(d);
     const reputPerSec = some.length / ((performance.now() - t) / 1000);
-    const r = rng(7);
+    const r = mulberry32(7);
     const search: number[] = [];
     for (let k = 0; k < 200; k++) {
       const q = k % 2 ? WORDS[Math.floor(r() * WORDS.length)]! : `${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[Math.floor(r() * WORDS.length)]}`;

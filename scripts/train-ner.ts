@@ -14,6 +14,7 @@ import { CaseCounter } from '../src/entities/ner-caselex.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { readFileSync } from 'node:fs';
+import { mulberry32 } from '../src/util/random.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, '../shared/data/ner');
@@ -32,18 +33,6 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20031' },
   },
 });
-
-/** mulberry32: a small deterministic PRNG so training is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SMALL = new Set('a an and as at but by for from in into nor of on or the to with'.split(' '));
 const titleCase = (w: string, first: boolean): string =>
@@ -112,7 +101,7 @@ const nTokens = items.reduce((a, it) => a + it.doc.words.length, 0);
 
 const bits = Number(args.bits);
 const trainer = new NerTrainer(bits, { gazetteer: entries, caseLexicon }, useDomains ? DOMAINS.length : 0);
-const rand = rng(Number(args.seed));
+const rand = mulberry32(Number(args.seed));
 const epochs = Number(args.epochs);
 for (let ep = 0; ep < epochs; ep++) {
   const te = Date.now();

@@ -24,6 +24,7 @@ import {
   type WordKeys,
 } from '../src/text/pos-features.js';
 import { encodeModel, type PosModel } from '../src/text/pos.js';
+import { mulberry32 } from '../src/util/random.js';
 
 function flag(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,18 +39,6 @@ const OUT = flag('out', 'models/pos.bin.gz');
 // Words seen at least this often with one tag at least this share of the time are tagged by lookup.
 const DICT_MIN = 20;
 const DICT_SHARE = 0.97;
-
-/** mulberry32: a small, seedable PRNG, so shuffling is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const t0 = Date.now();
 const log = (m: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -182,7 +171,7 @@ const upd = (r: number, t: number, v: number): void => {
   W[ix]! += v;
 };
 const order = Array.from({ length: sents.length }, (_, i) => i);
-const rand = rng(SEED);
+const rand = mulberry32(SEED);
 for (let ep = 1; ep <= EPOCHS; ep++) {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

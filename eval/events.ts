@@ -6,7 +6,8 @@
  * segment, pos, ner, entities, values, quotes as available; the stages used are printed), then events.
  *
  * PLOVER (plover_gsr.dev.jsonl). Labels are normalised to PLOVER 0.5 names used by newsgraph
- * (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE).
+ * (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE). Events coded as plain CAMEO statements (01: claims of responsibility,
+ * condolences) have no PLOVER type and are left out of the PLOVER comparison; the CAMEO comparison counts them.
  *  - event type: per sentence, the set of predicted types against the set of gold types; a type in both is a
  *    true positive, predicted only a false positive, gold only a false negative; micro precision/recall/F1.
  *  - triples: per sentence, the set of (type, source country, target country). Gold triples are the product
@@ -91,6 +92,8 @@ const bump = (g: string, p: string): void => {
 };
 for (const rec of plover) {
   const doc = analyzeSentence(rec.text);
+  // Plain statements (CAMEO 01) have no PLOVER type: PLOVER does not code them, so they are not compared here.
+  doc.events = doc.events.filter((e) => e.action.plover !== '');
   const predTypes = new Set(doc.events.map((e) => e.action.plover));
   const goldTypes = new Set(rec.expected.map((e) => normalizePlover(e.event)));
   types.add(predTypes, goldTypes);

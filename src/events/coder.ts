@@ -450,6 +450,17 @@ function findMatches(text: string, ws: Word[]): Match[] {
   return kept.sort((a, b) => a.i - b.i);
 }
 
+const CLAIM = set('claim claims claimed claiming');
+/** Index of a claim verb ("claimed (that)") opening the clause that holds the word at head, or -1. */
+function claimBefore(ws: Word[], head: number): number {
+  for (let t = head - 1; t >= 0 && t >= head - 10; t--) {
+    const w = ws[t]!;
+    if (isBoundaryWord(w) || w.lower === '.' || (isSpeech(w) && !CLAIM.has(w.lower))) return -1;
+    if (CLAIM.has(w.lower)) return t;
+  }
+  return -1;
+}
+
 function isBoundaryWord(w: Word): boolean {
   return w.lower === ';' || w.lower === ':' || w.lower === '"' || w.lower === '“' || w.lower === '”';
 }
@@ -576,7 +587,8 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       if (w.lower === 'if' || w.lower === 'unless') { modality = 'hypothetical'; break; }
     }
     if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
-    if (ploverOf(cameo) === null) continue;
+    // Plain statements (01) have no PLOVER type; only the lexicon's explicit ones are coded (CAMEO still counts them).
+    if (ploverOf(cameo) === null && !cameo.startsWith('01')) continue;
     // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
     const before = ws[head - 1]?.lower ?? '';
     if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) continue;
@@ -672,6 +684,17 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       const giver = fromIdx >= 0 ? groupsIn(ctx, ws[fromIdx]!.end, rightEnd)[0] ?? null : null;
       target = actor;
       actor = giver;
+    }
+    // "X claimed that Y attacked Z": CAMEO codes the claim, not the claimed attack. X accuses Y (112), or
+    // claims responsibility (015) when Y is X itself ("the US claimed that they had attacked Iraq").
+    const claimAt = claimBefore(ws, head);
+    if (claimAt >= 0 && actor && /^(?:1[4-9]|20)/.test(cameo)) {
+      const claimant = subjectOf(ctx, ws, claimAt, sent);
+      if (claimant) {
+        const actorText = text.slice(actor.start, actor.end).toLowerCase();
+        const same = claimant.start === actor.start || PRONOUNS.has(actorText) || (!!actor.country && actor.country === claimant.country) || (!!actor.entity && actor.entity === claimant.entity);
+        if (same) { cameo = '015'; actor = claimant; } else { target = actor; actor = claimant; cameo = '112'; }
+      }
     }
     if (!actor && !target) continue;
     if (!actor && modality === 'hypothetical') continue;

@@ -13,6 +13,9 @@ export type LexEntry = readonly [pattern: string, cameo: string, flags?: string]
 
 /** The lexicon, grouped by CAMEO root. */
 export const LEXICON: readonly LexEntry[] = [
+  // 01 statements with a CAMEO code of their own (PLOVER has no type for statements)
+  ['claim ~ responsibility|credit', '015'], ['express|voice|convey ~ sorrow|condolences|sympathy|grief', '018'],
+  ['offer|send ~ condolences|sympathy', '018'],
   // 02 appeal
   ['appeal to|for', '020'], ['call for', '020'], ['urge', '020'], ['plead', '020'], ['ask ~ for', '020'],
   ['request', '020'], ['seek ~ aid|assistance|help', '023'], ['call on', '020'],

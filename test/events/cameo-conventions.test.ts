@@ -19,3 +19,27 @@ describe('events: CAMEO coding conventions', () => {
     expect(codes(doc)).toEqual(['145']);
   });
 });
+
+describe('events: claims and statements', () => {
+  it('codes "X claimed that Y attacked Z" as X accusing Y (112), not as the attack', () => {
+    const doc = analyze('Turkey claimed that Syrian troops had shelled Kurdish villages.');
+    expect(codes(doc)).toEqual(['112']);
+    expect(doc.events[0]).toMatchObject({ actorCountry: 'TUR', targetCountry: 'SYR' });
+  });
+  it('codes a claim of one\'s own attack as claiming responsibility (015)', () => {
+    const doc = analyze('Nigeria claimed that its air force had bombed the rebel camps.');
+    expect(codes(doc)).toEqual(['015']);
+    expect(doc.events[0]!.actorCountry).toBe('NGA');
+    expect(doc.events[0]!.action.plover).toBe('');
+  });
+  it('codes claiming responsibility and condolences as CAMEO statements without a PLOVER type', () => {
+    expect(codes(analyze('A Pakistani militant group claimed responsibility for the bombing in Quetta.'))).toEqual(['015']);
+    const doc = analyze('The French president expressed condolences to the victims of the floods in Italy.');
+    expect(codes(doc)).toEqual(['018']);
+    expect(doc.events[0]!.actorCountry).toBe('FRA');
+  });
+  it('still codes an attack reported by a plain speech verb as the attack', () => {
+    const doc = analyze('Turkey said that Syrian troops had shelled Kurdish villages.');
+    expect(codes(doc)[0]!.slice(0, 2)).toBe('19');
+  });
+});

@@ -237,6 +237,8 @@ const SMALL_WORDS = new Set(
   ),
 );
 
+const SMALL_MAX = Math.max(...[...SMALL_WORDS].map((w) => w.length));
+
 /**
  * Decides a sentence's case mode: all upper case (wire headlines), title case (web headlines) or
  * ordinary. In the first two, capitals say nothing about names, so features carry the mode.
@@ -266,7 +268,9 @@ export function sentenceMode(words: readonly string[], from: number, to: number)
     else lowerWords++;
     const c0 = w.charCodeAt(0);
     // Only words that begin with a letter count: "'s" or "3rd" say nothing about headline case.
-    if ((isUpperChar(c0) || isLowerChar(c0)) && !SMALL_WORDS.has(w.toLowerCase())) {
+    // No small word is longer than five letters, and lower-casing never shortens a word: the length
+    // test spares a lower-cased copy of every longer word.
+    if ((isUpperChar(c0) || isLowerChar(c0)) && !(w.length <= SMALL_MAX && SMALL_WORDS.has(w.toLowerCase()))) {
       contentWords++;
       if (isUpperChar(c0)) capWords++;
     }

@@ -150,8 +150,41 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, numb
   return atoms;
 }
 
-/** Fills the static feature row offsets of every token. */
-function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: number): Int32Array {
+/**
+ * Writes the static features of token i that depend on its own atoms alone (the WORD_FEATS and
+ * EXT_FEATS slots) as weight row offsets; decodeInt calls it only for tokens its caches miss.
+ */
+function ownFeats(atoms: Int32Array, i: number, feats: Int32Array, mask: number, T: number): void {
+  const o = i * ATOMS;
+  const F = i * NF;
+  const w0 = atoms[o + A_LOWER] ?? 0;
+  const s0 = atoms[o + A_SHAPE] ?? 0;
+  const g0 = atoms[o + A_GAZ] ?? 0;
+  const ctx = atoms[o + A_CTX] ?? 0;
+  const dc = atoms[o + A_DOCCASE] ?? 0;
+  const cl = atoms[o + A_CASELEX] ?? 0;
+  feats[F + 0] = (mix(1, 0) & mask) * T;
+  feats[F + 1] = (mix(2, w0) & mask) * T;
+  feats[F + 2] = (mix(3, atoms[o + A_FORM] ?? 0) & mask) * T;
+  feats[F + 3] = (mix(4, s0) & mask) * T;
+  for (let j = 0; j < 4; j++) {
+    feats[F + 4 + j] = (mix(5 + j, atoms[o + A_P1 + j] ?? 0) & mask) * T;
+    feats[F + 8 + j] = (mix(9 + j, atoms[o + A_S1 + j] ?? 0) & mask) * T;
+  }
+  feats[F + 22] = (mix(23, g0) & mask) * T;
+  feats[F + 25] = (mix(mix(26, ctx), dc) & mask) * T;
+  feats[F + 26] = (mix(mix(27, ctx), s0) & mask) * T;
+  feats[F + 29] = (mix(mix(30, w0), dc) & mask) * T;
+  feats[F + 30] = (mix(mix(31, g0), ctx) & mask) * T;
+  feats[F + 34] = (mix(35, cl) & mask) * T;
+  feats[F + 35] = (mix(mix(36, cl), ctx) & mask) * T;
+}
+
+/**
+ * Fills the static feature row offsets of every token; with `own` false only the features that
+ * look at neighbours (decodeInt computes the rest on a cache miss with ownFeats).
+ */
+function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: number, own = true): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
   const feats = new Int32Array(n * NF);
@@ -161,56 +194,37 @@ function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: numbe
     const s = bounds[k] ?? 0;
     const e = bounds[k + 1] ?? 0;
     for (let i = s; i < e; i++) {
+      if (own) ownFeats(atoms, i, feats, mask, T);
       const o = i * ATOMS;
       const w0 = atoms[o + A_LOWER] ?? 0;
-      const f0 = atoms[o + A_FORM] ?? 0;
       const s0 = atoms[o + A_SHAPE] ?? 0;
-      const g0 = atoms[o + A_GAZ] ?? 0;
-      const ctx = atoms[o + A_CTX] ?? 0;
-      const dc = atoms[o + A_DOCCASE] ?? 0;
       const wm1 = at(i - 1, A_LOWER, s, e);
       const wp1 = at(i + 1, A_LOWER, s, e);
       const sm1 = at(i - 1, A_SHAPE, s, e);
       const sp1 = at(i + 1, A_SHAPE, s, e);
       const F = i * NF;
-      feats[F + 0] = mix(1, 0);
-      feats[F + 1] = mix(2, w0);
-      feats[F + 2] = mix(3, f0);
-      feats[F + 3] = mix(4, s0);
-      for (let j = 0; j < 4; j++) {
-        feats[F + 4 + j] = mix(5 + j, atoms[o + A_P1 + j] ?? 0);
-        feats[F + 8 + j] = mix(9 + j, atoms[o + A_S1 + j] ?? 0);
-      }
-      feats[F + 12] = mix(13, wm1);
-      feats[F + 13] = mix(14, wp1);
-      feats[F + 14] = mix(15, at(i - 2, A_LOWER, s, e));
-      feats[F + 15] = mix(16, at(i + 2, A_LOWER, s, e));
-      feats[F + 16] = mix(17, sm1);
-      feats[F + 17] = mix(18, sp1);
-      feats[F + 18] = mix(mix(19, sm1), s0);
-      feats[F + 19] = mix(mix(20, s0), sp1);
-      feats[F + 20] = mix(mix(21, wm1), w0);
-      feats[F + 21] = mix(mix(22, w0), wp1);
-      feats[F + 22] = mix(23, g0);
-      feats[F + 23] = mix(24, at(i - 1, A_GAZ, s, e));
-      feats[F + 24] = mix(25, at(i + 1, A_GAZ, s, e));
-      feats[F + 25] = mix(mix(26, ctx), dc);
-      feats[F + 26] = mix(mix(27, ctx), s0);
-      feats[F + 27] = mix(mix(28, sm1), w0);
-      feats[F + 28] = mix(mix(29, w0), sp1);
-      feats[F + 29] = mix(mix(30, w0), dc);
-      feats[F + 30] = mix(mix(31, g0), ctx);
-      feats[F + 31] = mix(32, at(i - 1, A_FORM, s, e));
-      feats[F + 32] = mix(33, at(i + 1, A_FORM, s, e));
-      feats[F + 33] = mix(mix(34, wm1), wp1);
+      feats[F + 12] = (mix(13, wm1) & mask) * T;
+      feats[F + 13] = (mix(14, wp1) & mask) * T;
+      feats[F + 14] = (mix(15, at(i - 2, A_LOWER, s, e)) & mask) * T;
+      feats[F + 15] = (mix(16, at(i + 2, A_LOWER, s, e)) & mask) * T;
+      feats[F + 16] = (mix(17, sm1) & mask) * T;
+      feats[F + 17] = (mix(18, sp1) & mask) * T;
+      feats[F + 18] = (mix(mix(19, sm1), s0) & mask) * T;
+      feats[F + 19] = (mix(mix(20, s0), sp1) & mask) * T;
+      feats[F + 20] = (mix(mix(21, wm1), w0) & mask) * T;
+      feats[F + 21] = (mix(mix(22, w0), wp1) & mask) * T;
+      feats[F + 23] = (mix(24, at(i - 1, A_GAZ, s, e)) & mask) * T;
+      feats[F + 24] = (mix(25, at(i + 1, A_GAZ, s, e)) & mask) * T;
+      feats[F + 27] = (mix(mix(28, sm1), w0) & mask) * T;
+      feats[F + 28] = (mix(mix(29, w0), sp1) & mask) * T;
+      feats[F + 31] = (mix(32, at(i - 1, A_FORM, s, e)) & mask) * T;
+      feats[F + 32] = (mix(33, at(i + 1, A_FORM, s, e)) & mask) * T;
+      feats[F + 33] = (mix(mix(34, wm1), wp1) & mask) * T;
       const cl = atoms[o + A_CASELEX] ?? 0;
-      feats[F + 34] = mix(35, cl);
-      feats[F + 35] = mix(mix(36, cl), ctx);
-      feats[F + 36] = mix(mix(37, at(i - 1, A_CASELEX, s, e)), cl);
-      feats[F + 37] = mix(mix(38, cl), at(i + 1, A_CASELEX, s, e));
+      feats[F + 36] = (mix(mix(37, at(i - 1, A_CASELEX, s, e)), cl) & mask) * T;
+      feats[F + 37] = (mix(mix(38, cl), at(i + 1, A_CASELEX, s, e)) & mask) * T;
     }
   }
-  for (let i = 0; i < feats.length; i++) feats[i] = ((feats[i] ?? 0) & mask) * T;
   return feats;
 }
 
@@ -244,10 +258,10 @@ export class NerModel {
     this.caseLex = caseMap(lexicons.caseLexicon);
   }
 
-  /** Prepares atoms and static features for an input. */
-  prepare(input: NerInput): Prepared {
+  /** Prepares atoms and static features for an input (`own` false: see computeFeats). */
+  prepare(input: NerInput, own = true): Prepared {
     const atoms = computeAtoms(input, this.gazetteer, this.caseLex);
-    const feats = computeFeats(input, atoms, this.mask, this.T);
+    const feats = computeFeats(input, atoms, this.mask, this.T, own);
     return { n: input.words.length, atoms, feats };
   }
 
@@ -471,10 +485,10 @@ export class NerModel {
   /** Recognises names in an input: token spans with type indices into NER_TYPES. */
   recognize(input: NerInput): TokenSpan[] {
     if (input.words.length === 0) return [];
-    const prep = this.prepare(input);
     // Integer weights add up exactly in any order, so they may take the cached path; float weights
     // (a model fresh from NerTrainer) keep decodeFast's summation order and its rounding.
-    return tagsToSpans(this.weights instanceof Int16Array ? this.decodeInt(input, prep, this.weights) : this.decodeFast(input, prep));
+    if (this.weights instanceof Int16Array) return tagsToSpans(this.decodeInt(input, this.prepare(input, false), this.weights));
+    return tagsToSpans(this.decodeFast(input, this.prepare(input)));
   }
 
   /** Sum of three dynamic feature rows for every (p1, p2, hist), built on first use (weights are fixed by then). */
@@ -527,10 +541,13 @@ export class NerModel {
         const o = i * ATOMS;
         const wkey = atoms[o + A_FORM]!;
         let slot = wordSlots.get(wkey);
+        let ownDone = false;
         if (slot === undefined) {
           if (wordSlots.size >= WORD_CACHE) wordSlots.clear();
           slot = wordSlots.size;
           wordSlots.set(wkey, slot);
+          ownFeats(atoms, i, feats, mask, NUM_TAGS);
+          ownDone = true;
           const base = slot * NUM_TAGS;
           for (let t = 0; t < NUM_TAGS; t++) wordScores[base + t] = 0;
           for (let f = 0; f < WORD_FEATS; f++) {
@@ -576,6 +593,7 @@ export class NerModel {
             extKeys[ko + 3] = ctx;
             extKeys[ko + 4] = dc;
             extKeys[ko + 5] = cl;
+            if (!ownDone) ownFeats(atoms, i, feats, mask, NUM_TAGS);
             const vo = h * NUM_TAGS;
             for (let t = 0; t < NUM_TAGS; t++) extVals[vo + t] = 0;
             for (let q = 0; q < EXT_FEATS.length; q++) {

@@ -450,6 +450,7 @@ function findMatches(text: string, ws: Word[]): Match[] {
   return kept.sort((a, b) => a.i - b.i);
 }
 
+const WISH = set('hope hopes hoped hoping wish wishes wished wishing');
 const CLAIM = set('claim claims claimed claiming');
 /** Index of a claim verb ("claimed (that)") opening the clause that holds the word at head, or -1. */
 function claimBefore(ws: Word[], head: number): number {
@@ -585,6 +586,13 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       const w = ws[t]!;
       if (w.lower === ',' || isBoundaryWord(w)) break;
       if (w.lower === 'if' || w.lower === 'unless') { modality = 'hypothetical'; break; }
+    }
+    // "She hoped the officials would be indicted": what someone hopes or wishes for has not happened.
+    for (let t = head - 1; t >= 0 && t >= head - 30; t--) {
+      const w = ws[t]!;
+      if (isBoundaryWord(w) || w.lower === '.') break;
+      if (WISH.has(w.lower)) { modality = 'hypothetical'; break; }
+      if (isSpeech(w)) break;
     }
     if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
     // Plain statements (01) have no PLOVER type; only the lexicon's explicit ones are coded (CAMEO still counts them).

@@ -43,3 +43,17 @@ describe('events: claims and statements', () => {
     expect(codes(doc)[0]!.slice(0, 2)).toBe('19');
   });
 });
+
+describe('events: hoped-for actions', () => {
+  it('marks an action someone hopes for as hypothetical, and drops it without an actor', () => {
+    expect(analyze('The Kenyan minister said she hoped the smugglers named in the long report by the commission would soon be arrested.').events).toHaveLength(0);
+    const doc = analyze('Ghana hopes that Nigerian troops will withdraw from the border.');
+    const w = doc.events.find((e) => e.action.plover === 'RETREAT' || e.action.cameo.startsWith('03'));
+    expect(w?.modality).toBe('hypothetical');
+  });
+  it('keeps an asserted arrest reported by a speech verb', () => {
+    const doc = analyze('The Kenyan minister said the police had arrested the smugglers.');
+    expect(doc.events[0]!.action.cameo).toBe('173');
+    expect(doc.events[0]!.modality).not.toBe('hypothetical');
+  });
+});

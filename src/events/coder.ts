@@ -260,8 +260,13 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
       flush();
     }
   }
-  return atoms.sort((x, y) => x.start - y.start);
+  // "Al Qaeda-linked militants", "Iranian-backed groups", "pro-Russia rebels", "anti-Israel protesters": a name
+  // that only qualifies the phrase is neither its actor nor its country.
+  return atoms.filter((x) => !AFFILIATE_AFTER.test(text.slice(x.end, x.end + 14)) && !AFFILIATE_BEFORE.test(text.slice(Math.max(0, x.start - 5), x.start)))
+    .sort((x, y) => x.start - y.start);
 }
+const AFFILIATE_AFTER = /^[-–](?:linked|backed|allied|affiliated|inspired|aligned|supported|sponsored|funded)\b/i;
+const AFFILIATE_BEFORE = /\b(?:pro|anti)[-–]$/i;
 function skipSpace(t: string, i: number): number { while (i < t.length && /\s/.test(t[i]!)) i++; return i; }
 function trimEnd(t: string, i: number): number { while (i > 0 && /\s/.test(t[i - 1]!)) i--; return i; }
 
@@ -707,8 +712,8 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (!actor && !target) continue;
     if (!actor && modality === 'hypothetical') continue;
     // Victims with no nationality take the country where they were hit ("four children were killed ...
-    // in the Gaza Strip").
-    if (target && !target.country && /^(?:18|19|20)/.test(cameo)) {
+    // in the Gaza Strip"), also the victims of an attack someone claims.
+    if (target && !target.country && (/^(?:18|19|20)/.test(cameo) || cameo === '015')) {
       const place = placeCountry(ctx, ws, m.j, rightLimit(ws, m.j, sent.end), actor);
       if (place) target = { ...target, country: place };
     }

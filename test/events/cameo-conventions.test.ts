@@ -57,3 +57,18 @@ describe('events: hoped-for actions', () => {
     expect(doc.events[0]!.modality).not.toBe('hypothetical');
   });
 });
+
+describe('events: affiliation modifiers', () => {
+  it('does not take a "-linked"/"-backed" name for the actor or its country', () => {
+    const doc = analyze('The Al Qaeda-linked Yemeni militant group Ansar al-Sharia claimed responsibility for a bombing of a market in Aden.');
+    expect(doc.events[0]).toMatchObject({ actorCountry: 'YEM' });
+    expect(doc.events[0]!.actorText).toMatch(/Yemeni militant group/);
+    const backed = analyze('Syrian-backed militias attacked Israeli troops.').events[0];
+    expect(backed?.actorCountry).not.toBe('SYR');
+  });
+  it('gives victims of a claimed attack the country where they were hit', () => {
+    const e = analyze('A Pakistani militant group claimed responsibility for an attack on shoppers at a market in Afghanistan.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'PAK', targetCountry: 'AFG' });
+    expect(e!.action.cameo).toBe('015');
+  });
+});

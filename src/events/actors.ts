@@ -53,6 +53,16 @@ const EXTRA_NAMES: [string, string, string | null][] = [
   ['Holland', 'NLD', null], ['Dutch', 'NLD', null], ['French', 'FRA', null], ['Kyrgyz', 'KGZ', null],
   ['Islamic State', 'IMG', 'REB'], ['ISIL', 'IMG', 'REB'], ['ISIS', 'IMG', 'REB'],
 ];
+// Places inside a country locate an event in that country ("military exercises in Alaska"). Georgia and
+// Washington are left out: the first is also a country, the second already stands for the US government.
+const US_STATES = [
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Hawaii',
+  'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts',
+  'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey',
+  'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
+  'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia',
+  'West Virginia', 'Wisconsin', 'Wyoming',
+];
 const IGOS = [
   'United Nations', 'U.N.', 'UN', 'NATO', 'European Union', 'EU', 'European Community', 'European common market',
   'IAEA', 'Arab League', 'APEC', 'Asia-Pacific Economic Cooperation', 'African Union', 'World Bank', 'IMF',
@@ -115,6 +125,7 @@ for (const c of ORDERED) {
   for (const cap of c.capital) if (cap.length > 3 && !nameCodes.has(cap)) nameCodes.set(cap, { country: c.cca3, sector: 'GOV' });
 }
 for (const [n, cc, s] of EXTRA_NAMES) nameCodes.set(n, { country: cc, sector: s });
+for (const n of US_STATES) if (!nameCodes.has(n)) nameCodes.set(n, { country: 'USA', sector: null });
 for (const n of IGOS) nameCodes.set(n, { country: 'IGO', sector: null });
 for (const [sector, words] of Object.entries(SECTORS)) {
   for (const w of words) for (const f of plural(w)) if (!lowerCodes.has(f)) lowerCodes.set(f, { country: null, sector });

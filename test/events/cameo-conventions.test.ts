@@ -72,3 +72,15 @@ describe('events: affiliation modifiers', () => {
     expect(e!.action.cameo).toBe('015');
   });
 });
+
+describe('events: places inside a country', () => {
+  it('locates a US state in the USA for the other side of an event', () => {
+    const doc = analyze('China is conducting naval drills off California.');
+    expect(doc.events[0]).toMatchObject({ actorCountry: 'CHN', targetCountry: 'USA' });
+    const v = analyze('Mexican gunmen killed three farmers in Texas.').events[0];
+    expect(v).toMatchObject({ actorCountry: 'MEX', targetCountry: 'USA' });
+  });
+  it('keeps Georgia the country', () => {
+    expect(analyze('Russia deployed troops to Georgia.').events[0]!.targetCountry).toBe('GEO');
+  });
+});

@@ -717,6 +717,10 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
       const place = placeCountry(ctx, ws, m.j, rightLimit(ws, m.j, sent.end), actor);
       if (place) target = { ...target, country: place };
     }
+    // "the militant group that has seized parts of Iraq": a perfect-tense relative clause on a noun describes
+    // the noun (background), not a new event of the sentence.
+    if (!m.pat.noun && !m.actorFrom && /^(?:has|have|had)$/.test(ws[m.i - 1]?.lower ?? '') && /^(?:that|which|who)$/.test(ws[m.i - 2]?.lower ?? '') &&
+      /^NN/.test(ws[m.i - 3]?.pos ?? '') && out.length > 0) continue;
     // "Adli Yaish, who had been arrested": a passive without an agent inside a relative clause is background.
     if (passive && !actor && ws.slice(Math.max(0, m.i - 5), m.i).some((w) => w.lower === 'who' || w.lower === 'which')) continue;
     prevActor = actor ?? prevActor;

@@ -84,3 +84,16 @@ describe('events: places inside a country', () => {
     expect(analyze('Russia deployed troops to Georgia.').events[0]!.targetCountry).toBe('GEO');
   });
 });
+
+describe('events: background relative clauses', () => {
+  it('does not code a perfect-tense relative clause on a noun after the main event', () => {
+    const doc = analyze('French jets bombed a Malian rebel group that has seized towns in the north.');
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.action.cameo).not.toBe('171');
+    expect(doc.events[0]!.actorCountry).toBe('FRA');
+  });
+  it('still codes such a clause when it is the only event', () => {
+    const doc = analyze('Officials named the rebel group that has seized towns in northern Mali.');
+    expect(doc.events.some((e) => e.action.cameo === '171')).toBe(true);
+  });
+});

@@ -615,8 +615,16 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') continue;
 
     // Passive: "was attacked by X".
+    // "There were ten soldiers killed": after an existential "there is/was", a participle is passive too.
+    const existential = (): boolean => {
+      for (let t = m.i - 2; t >= 1 && t >= m.i - 7; t--) {
+        if (ws[t - 1]!.lower === 'there' && BE.has(ws[t]!.lower)) return true;
+        if (PUNCT.test(ws[t]!.lower) || /^VB/.test(ws[t]!.pos)) return false;
+      }
+      return false;
+    };
     const passive = !m.pat.noun && !ADJECTIVAL.has(ws[m.i]!.lower) && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
-      [ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
+      ([ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) || existential()) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
 
     const rightEnd = rightLimit(ws, m.j, sent.end);
     let actor: Group | null;

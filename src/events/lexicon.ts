@@ -56,7 +56,9 @@ export const LEXICON: readonly LexEntry[] = [
   ['release', '084'], ['free', '0841'], ['return ~ weapons|property|land|territory', '084'], ['hand back', '084'],
   ['pay ~ compensation|reparations', '0842'], ['withdraw', '0874'], ['pull out', '0874'], ['withdrawal', '0874', 'n'],
   ['resign', '0833', 'intr'], ['step down', '0833', 'intr'], ['concede', '080'], ['accede', '080'], ['yield', '080'], ['give in', '080'],
-  ['lift|ease|relax|shorten ~ sanctions|embargo|ban|restrictions|curfew|emergency|blockade|embargoes', '081'],
+  // The codebook puts lifting economic sanctions or an embargo under 085, other restrictions under 081.
+  ['lift|ease|relax ~ sanctions|embargo|embargoes|boycott', '085'],
+  ['lift|ease|relax|shorten ~ ban|restrictions|curfew|emergency|blockade', '081'],
   ['declare ~ ceasefire|truce|cease-fire', '0871'], ['allow|permit ~ access|inspectors|aid|return', '086'],
   ['demobilize', '0872'], ['pardon', '0841'], ['reopen ~ border|borders|embassy|crossing|crossings', '081'],
   // 09 investigate

@@ -97,3 +97,17 @@ describe('events: background relative clauses', () => {
     expect(doc.events.some((e) => e.action.cameo === '171')).toBe(true);
   });
 });
+
+describe('events: existential passives and sanctions codes', () => {
+  it('reads the noun after "there were" as the one a participle happened to', () => {
+    const e = analyze('There were three Kenyan policemen wounded by Somali gunmen on Monday.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'SOM', targetCountry: 'KEN' });
+    const v = analyze('There were twelve Afghan villagers killed in the raid.').events[0];
+    expect(v!.targetCountry).toBe('AFG');
+    expect(v!.actorCountry).not.toBe('AFG');
+  });
+  it('codes lifting economic sanctions or an embargo as 085, lifting a curfew as 081', () => {
+    expect(analyze('The EU lifted its embargo on Belarus.').events[0]!.action.cameo).toBe('085');
+    expect(analyze('Kenyan authorities lifted the curfew in Mombasa.').events[0]!.action.cameo).toBe('081');
+  });
+});

@@ -455,6 +455,7 @@ function findMatches(text: string, ws: Word[]): Match[] {
   return kept.sort((a, b) => a.i - b.i);
 }
 
+const HEAVY_WEAPON = /^(?:missiles?|rockets?|mortars?|shells?|artillery|cannons?|howitzers?|surface-to-air|ground-to-ground)$/;
 const WISH = set('hope hopes hoped hoping wish wishes wished wishing');
 const CLAIM = set('claim claims claimed claiming');
 /** Index of a claim verb ("claimed (that)") opening the clause that holds the word at head, or -1. */
@@ -641,6 +642,15 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
         while (stop < ws.length && !/^(?:that|which|who|,|;)$/.test(ws[stop]!.lower)) stop++;
         const end = Math.min(rightLimit(ws, byIdx, sent.end), ws[stop]?.start ?? sent.end);
         actor = groupsIn(ctx, ws[byIdx]!.end, end)[0] ?? null;
+        // "blown up by a missile (fired by rebels)": a heavy weapon is the means, not the agent; the attack is
+        // fighting with artillery and rockets (194), and its agent is whoever the weapon is said to be used by.
+        let np = byIdx + 1;
+        while (np < ws.length && np - byIdx <= 8 && !/^VB[DNG]?$/.test(ws[np]!.pos) && !/^(?:that|which|by|,|;)$/.test(ws[np]!.lower)) np++;
+        if (ws.slice(byIdx + 1, np).some((w) => HEAVY_WEAPON.test(w.lower))) {
+          if (/^(?:17|18)/.test(cameo)) cameo = '194';
+          const by2 = ws.findIndex((w, t) => t > np && t - np <= 6 && w.lower === 'by');
+          actor = by2 >= 0 ? groupsIn(ctx, ws[by2]!.end, rightLimit(ws, by2, sent.end))[0] ?? null : null;
+        }
       }
       else {
         // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.

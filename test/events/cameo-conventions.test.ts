@@ -111,3 +111,19 @@ describe('events: existential passives and sanctions codes', () => {
     expect(analyze('Kenyan authorities lifted the curfew in Mombasa.').events[0]!.action.cameo).toBe('081');
   });
 });
+
+describe('events: heavy weapons in a by-phrase', () => {
+  it('codes damage done by rockets as fighting with artillery (194), with the agent who fired them', () => {
+    const e = analyze('A Syrian school was destroyed by rockets fired by Turkish troops.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'TUR', targetCountry: 'SYR' });
+    expect(e!.action.cameo).toBe('194');
+  });
+  it('takes no weapon for an actor and leaves other by-phrases alone', () => {
+    const w = analyze('A Nigerian army base was destroyed by a missile on Friday.').events[0];
+    expect(w).toMatchObject({ actorText: null, targetCountry: 'NGA' });
+    expect(w!.action.cameo).toBe('194');
+    const e = analyze('The Kenyan embassy was destroyed by Somali rebels.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'SOM', targetCountry: 'KEN' });
+    expect(e!.action.cameo).toBe('171');
+  });
+});

@@ -126,6 +126,12 @@ for (const c of ORDERED) {
 }
 for (const [n, cc, s] of EXTRA_NAMES) nameCodes.set(n, { country: cc, sector: s });
 for (const n of US_STATES) if (!nameCodes.has(n)) nameCodes.set(n, { country: 'USA', sector: null });
+const COUNTRY_NAMES = new Set([...nameCodes.entries()].filter(([n, c]) => c.country && c.country !== 'IGO' && (!c.sector || c.sector === 'GOV') && !US_STATES.includes(n)).map(([n]) => n));
+
+/** True when the text is a country's own name, demonym or capital ("Ukraine", "the United States", "Kiev"), not another place inside it. */
+export function isCountryName(text: string): boolean {
+  return COUNTRY_NAMES.has(text.replace(/^the\s+/i, ''));
+}
 for (const n of IGOS) nameCodes.set(n, { country: 'IGO', sector: null });
 for (const [sector, words] of Object.entries(SECTORS)) {
   for (const w of words) for (const f of plural(w)) if (!lowerCodes.has(f)) lowerCodes.set(f, { country: null, sector });

@@ -9,7 +9,7 @@
  */
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
 import { actorCodes } from '../entities/actors.js';
-import { findActorHits, type ActorHit } from './actors.js';
+import { findActorHits, isCountryName, type ActorHit } from './actors.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
 import { goldstein, ploverMode, ploverOf, quadClass } from './ontology.js';
@@ -778,7 +778,8 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
         // the sentence says nothing of this side's country. A country inside the other side's phrase
         // ("opposition leaders in Zambia ... the president") still sets the scene.
         const isCountry = (side: typeof ev.actor): boolean =>
-          !!side?.entity && ctx.doc.entities.some((e) => e.id === side.entity && e.type === 'GPE' && e.country === only);
+          !!side?.entity && ctx.doc.entities.some((e) => e.id === side.entity && e.type === 'GPE' && e.country === only) &&
+          isCountryName(text.slice(side.start, side.end));
         const actorFree = ev.actor && !ev.actor.country && !ev.actor.activity && !isCountry(ev.target);
         const targetFree = ev.target && !ev.target.country && !ev.target.activity && !isCountry(ev.actor);
         if (actorFree && ev.actor) ev.actor = { ...ev.actor, country: only };

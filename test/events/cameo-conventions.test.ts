@@ -127,3 +127,14 @@ describe('events: heavy weapons in a by-phrase', () => {
     expect(e!.action.cameo).toBe('171');
   });
 });
+
+describe('events: the only country a sentence names', () => {
+  it('sets the scene when it is named through a place inside it', () => {
+    const e = analyze('The governor expressed condolences to the victims of the floods in Ohio.').events[0];
+    expect(e).toMatchObject({ actorCountry: 'USA', targetCountry: 'USA' });
+  });
+  it('does not when the other side is the country itself or its capital', () => {
+    expect(analyze('The president threatened Ukraine.').events[0]).toMatchObject({ actorCountry: null, targetCountry: 'UKR' });
+    expect(analyze('The minister criticised Kigali.').events[0]).toMatchObject({ actorCountry: null, targetCountry: 'RWA' });
+  });
+});

@@ -28,6 +28,11 @@ export interface CueLexicon {
   phrasesByFirst: Map<string, { words: string[]; entry: CueEntry }[]>;
   /** foldHash of every single form and every phrase's first word: a cheap first test per token. */
   hashes: Set<number>;
+  /**
+   * Indexed by gateKey: 1 where some single form or phrase first word has that length bucket and
+   * first two folded letters. Rejects most tokens before hashing them.
+   */
+  gate: Uint8Array;
   /** Number of distinct forms, for reports. */
   size: number;
 }
@@ -95,6 +100,22 @@ export function foldHash(text: string, start: number, end: number): number {
   return h >>> 0;
 }
 
+/** Letter slot of a char code for gateKey: a-z (either case) 0-25, anything else 26. */
+function slot(c: number): number {
+  const l = c | 32;
+  return l >= 97 && l <= 122 ? l - 97 : 26;
+}
+
+/**
+ * Gate index of text[start, end): length (capped at 15), then the first two characters' letter
+ * slots. Case and non-letters fold the same way foldHash does or coarser, so a form the hash would
+ * accept always lands on a set gate entry.
+ */
+export function gateKey(text: string, start: number, end: number): number {
+  const len = end - start;
+  return ((len > 15 ? 15 : len) * 27 + slot(text.charCodeAt(start))) * 27 + slot(text.charCodeAt(start + 1));
+}
+
 let cached: CueLexicon | null = null;
 
 /** Loads (once) and compiles the cue lexicon. */
@@ -141,6 +162,8 @@ export function loadCueLexicon(): CueLexicon {
   const hashes = new Set<number>();
   for (const w of single.keys()) hashes.add(foldHash(w, 0, w.length));
   for (const k of phrasesByFirst.keys()) hashes.add(foldHash(k, 0, k.length));
-  cached = { single, phrases, phrasesByFirst, hashes, size: single.size + phrases.length };
+  const gate = new Uint8Array(16 * 27 * 27);
+  for (const w of [...single.keys(), ...phrasesByFirst.keys()]) if (w.length >= 2) gate[gateKey(w, 0, w.length)] = 1;
+  cached = { single, phrases, phrasesByFirst, hashes, gate, size: single.size + phrases.length };
   return cached;
 }

@@ -4,7 +4,7 @@
  * the entity layer. Pure: returns what it found; the component applies it to the Doc.
  */
 import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } from '../doc/types.js';
-import { foldHash, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
+import { foldHash, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
 import { findQuoteRegions, type QuoteRegion } from './marks.js';
 import { MentionIndex, resolveSpeaker } from './speaker.js';
 import {
@@ -107,7 +107,7 @@ class Extractor {
   private readonly attributions: Attribution[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly regionCue = new Map<number, Cue>();
-  private readonly quoteSpans = new Set<string>();
+  private readonly quoteSpans = new Set<number>();
   private readonly paraStarts: number[];
   private readonly turns: { name: Span; colon: number; region: QuoteRegion }[] = [];
 
@@ -262,12 +262,16 @@ class Extractor {
   private findCues(s: number): Cue[] {
     const { a, b } = this.sents[s]!;
     const out: Cue[] = [];
+    const { gate, hashes } = this.lex;
+    const text = this.text;
     for (let i = a; i < b; i++) {
       if (this.inRegion[i]) continue;
       // Most tokens are no cue: a hash of the folded characters rules them out without making strings.
       const tok = this.toks[i]!;
       // Every cue word has at least two characters; punctuation and "a" go first, before hashing.
-      if (tok.end - tok.start < 2 || !this.lex.hashes.has(foldHash(this.text, tok.start, tok.end))) continue;
+      const ts = tok.start;
+      const te = tok.end;
+      if (te - ts < 2 || gate[gateKey(text, ts, te)] === 0 || !hashes.has(foldHash(text, ts, te))) continue;
       let hit: { j: number; entry: CueEntry } | null = null;
       for (const ph of this.lex.phrasesByFirst.get(this.lw(i)!) ?? NO_PHRASES) {
         const n = ph.words.length;
@@ -1022,7 +1026,8 @@ class Extractor {
   }
 
   private pushQuote(kind: QuoteKind, a: number, b: number, c: Cue | null): void {
-    const key = `${a}:${b}`;
+    // A number, not a template string: no string is built per quote (offsets stay far below 2^26).
+    const key = a * 0x4000000 + b;
     if (b <= a || this.quoteSpans.has(key)) return;
     this.quoteSpans.add(key);
     const sp = this.speaker(c);

@@ -21,6 +21,9 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
 /** Characters after which a quote mark opens rather than closes. */
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:;,"\u201c\u2018\u00ab]/;
 
+/** The characters the scanner acts on: straight, typographic and angle quotes (not ‚ ‛ or ‹ ›). */
+const QUOTE_CHAR = /["'\u00ab\u00bb\u2018\u2019\u201c-\u201e]/g;
+
 /** Is the character at i the start of a paragraph's first mark (after whitespace)? */
 function firstNonSpace(text: string, start: number, end: number): number {
   let i = start;
@@ -41,6 +44,8 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
   const out: QuoteRegion[] = [];
   // An outer quote left open at a paragraph end that may continue in the next paragraph.
   let carry: { at: number; kind: MarkKind; openedPara: boolean; paraEnd: number } | null = null;
+  /** Position of the first quote character at or after the last search start (text.length: none). */
+  let nextAt = -1;
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
     const stack: Open[] = [];
@@ -63,12 +68,18 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       carry = null;
     }
 
-    // Only quote characters matter; a char-code test skips the rest without allocating.
-    for (; i < para.end; i++) {
-      const code = text.charCodeAt(i);
-      // Letters and digits (the bulk of any text) leave after the first two comparisons.
-      if (code > 39 ? code < 0xab || (code > 0xbb && code < 0x2018) || code > 0x201e || code === 0x201a || code === 0x201b : code !== 34 && code !== 39) continue;
-      if (code === 0xac || (code > 0xab && code < 0xbb)) continue;
+    // Only quote characters matter: the regex engine jumps to the next one far faster than a
+    // char-by-char loop, and test() with lastIndex allocates nothing.
+    const paraEnd = para.end;
+    for (;;) {
+      // A search that ran past this paragraph's end already answers for the paragraphs before that
+      // mark, so a long text with few quotes is still scanned once, not once per paragraph.
+      if (nextAt < i) {
+        QUOTE_CHAR.lastIndex = i;
+        nextAt = QUOTE_CHAR.test(text) ? QUOTE_CHAR.lastIndex - 1 : text.length;
+      }
+      i = nextAt;
+      if (i >= paraEnd) break;
       const c = text[i]!;
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = i + 1 < para.end ? text[i + 1] : undefined;
@@ -129,6 +140,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
         default:
           break;
       }
+      i++;
     }
     if (stack.length > 0) {
       const bottom = stack[0]!;

@@ -83,6 +83,46 @@ const SCRATCH = {
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
+/**
+ * Lower-case forms of ASCII words (’ read as '), shared by all documents: the same few thousand
+ * words recur in every article, so looking them up beats slicing and lower-casing a fresh string
+ * per token (lower-casing a slice of a two-byte text is a slow runtime call, and each one is
+ * garbage). Keyed by a 30-bit fold hash; a hit is checked character by character.
+ */
+const LOWER = new Map<number, string>();
+const LOWER_MAX = 50_000;
+const FOLDED = new Uint16Array(48);
+
+/** text[start, end) lower-cased with ’ as ', exactly as `slice().toLowerCase()` then the ’ replace. */
+function lowerWord(text: string, start: number, end: number): string {
+  const len = end - start;
+  let h = 0x811c9dc5;
+  let ascii = len <= FOLDED.length;
+  for (let i = start; ascii && i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === 0x2019) c = 39;
+    else if (c >= 128) ascii = false;
+    FOLDED[i - start] = c;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  if (!ascii) {
+    const l = text.slice(start, end).toLowerCase();
+    return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+  }
+  const key = h & 0x3fffffff;
+  const hit = LOWER.get(key);
+  if (hit !== undefined && hit.length === len) {
+    let same = true;
+    for (let k = 0; same && k < len; k++) same = hit.charCodeAt(k) === FOLDED[k];
+    if (same) return hit;
+  }
+  // A fresh one-byte string: a slice would keep the whole article alive in the shared map.
+  const w = String.fromCharCode.apply(null, FOLDED.subarray(0, len) as unknown as number[]);
+  if (hit === undefined && LOWER.size < LOWER_MAX) LOWER.set(key, w);
+  return w;
+}
+
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
 export function extractQuotes(doc: Doc, lexicon: CueLexicon = loadCueLexicon()): QuoteResult {
   return new Extractor(doc, lexicon).run();
@@ -208,14 +248,20 @@ class Extractor {
     return lo;
   }
 
+  /** Starts token i's cache entries for this document (the scratch arrays are shared). */
+  private touch(i: number): void {
+    if (this.stamp[i] !== this.gen) {
+      this.stamp[i] = this.gen;
+      this.rawCache[i] = undefined;
+      this.lowCache[i] = undefined;
+    }
+  }
+
   private rw(i: number): string | undefined {
     if (i < 0 || i >= this.n) return undefined;
-    let v = this.stamp[i] === this.gen ? this.rawCache[i] : undefined;
+    this.touch(i);
+    let v = this.rawCache[i];
     if (v === undefined) {
-      if (this.stamp[i] !== this.gen) {
-        this.stamp[i] = this.gen;
-        this.lowCache[i] = undefined;
-      }
       const t = this.toks[i]!;
       v = this.text.slice(t.start, t.end);
       this.rawCache[i] = v;
@@ -225,10 +271,11 @@ class Extractor {
 
   private lw(i: number): string | undefined {
     if (i < 0 || i >= this.n) return undefined;
-    let v = this.stamp[i] === this.gen ? this.lowCache[i] : undefined;
+    this.touch(i);
+    let v = this.lowCache[i];
     if (v === undefined) {
-      const l = this.rw(i)!.toLowerCase();
-      v = l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+      const t = this.toks[i]!;
+      v = lowerWord(this.text, t.start, t.end);
       this.lowCache[i] = v;
     }
     return v;

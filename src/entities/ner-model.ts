@@ -23,6 +23,7 @@ import {
   CLS_PUNCT,
   CLS_WORD,
   MODE_NORMAL,
+  fmix,
   mix,
   modeSalt,
   newWordFacts,
@@ -74,6 +75,7 @@ export const NER_FEATURE_VERSION = 2;
 const NF = 38; // static features per token
 const WORD_FEATS = 12; // the first static features, which depend on the word and sentence mode alone
 const WORD_CACHE = 1 << 15; // words whose summed word-feature scores are kept
+const WORD_MASK = (WORD_CACHE << 1) - 1; // decodeInt's word table is at most half full
 const ND = 6; // dynamic features per token (depend on earlier decisions)
 // Static features that depend only on the token's own atoms (lower, shape, gazetteer, context,
 // doc-case, case lexicon): decodeInt sums them once per distinct tuple.
@@ -244,6 +246,12 @@ export class NerModel {
   /** decodeInt's caches: dynamic-feature table and the (word, context) cache of EXT_FEATS sums. */
   private dynTab: Int32Array | null = null;
   private padded: Int16Array | null = null;
+  // decodeInt's word cache: open-addressing keys, slot per key, exact integer sums ROW apart.
+  private readonly intKeys = new Int32Array(WORD_MASK + 1);
+  private readonly intUsed = new Uint8Array(WORD_MASK + 1);
+  private readonly intSlotOf = new Int32Array(WORD_MASK + 1);
+  private readonly intScores = new Int32Array(WORD_CACHE * ROW);
+  private intCount = 0;
   private readonly extKeys = new Int32Array((EXT_MASK + 1) * 6);
   private readonly extVals = new Int32Array((EXT_MASK + 1) * NUM_TAGS);
   private readonly extUsed = new Uint8Array(EXT_MASK + 1);
@@ -542,9 +550,17 @@ export class NerModel {
     const { atoms, feats } = prep;
     const out = new Uint8Array(prep.n);
     const mask = this.mask;
-    const memory = new Map<number, number>();
-    const wordSlots = this.wordSlots;
-    const wordScores = this.wordScores;
+    // Int32 hashes outside V8's small-integer range would be boxed as Map keys on every lookup, so
+    // both per-token lookups (word cache, document memory) use open-addressing typed tables.
+    let memCap = 64;
+    while (memCap < 2 * prep.n) memCap <<= 1;
+    const memMask = memCap - 1;
+    const memKeys = new Int32Array(memCap);
+    const memVals = new Int8Array(memCap).fill(-1);
+    const wordKeys = this.intKeys;
+    const wordUsed = this.intUsed;
+    const wordSlotOf = this.intSlotOf;
+    const wordScores = this.intScores;
     const dynTab = this.dynTable(this.weights as Int16Array);
     const extKeys = this.extKeys;
     const extVals = this.extVals;
@@ -560,22 +576,31 @@ export class NerModel {
         const F = i * NF;
         const o = i * ATOMS;
         const wkey = atoms[o + A_FORM]!;
-        let slot = wordSlots.get(wkey);
+        let ws = fmix(wkey) & WORD_MASK;
+        while (wordUsed[ws] !== 0 && wordKeys[ws] !== wkey) ws = (ws + 1) & WORD_MASK;
         let ownDone = false;
-        if (slot === undefined) {
-          if (wordSlots.size >= WORD_CACHE) wordSlots.clear();
-          slot = wordSlots.size;
-          wordSlots.set(wkey, slot);
+        let slot: number;
+        if (wordUsed[ws] !== 0) slot = wordSlotOf[ws]!;
+        else {
+          if (this.intCount >= WORD_CACHE) {
+            wordUsed.fill(0);
+            this.intCount = 0;
+            ws = fmix(wkey) & WORD_MASK;
+          }
+          slot = this.intCount++;
+          wordUsed[ws] = 1;
+          wordKeys[ws] = wkey;
+          wordSlotOf[ws] = slot;
           ownFeats(atoms, i, feats, mask, ROW);
           ownDone = true;
-          const base = slot * NUM_TAGS;
+          const base = slot * ROW;
           for (let t = 0; t < NUM_TAGS; t++) wordScores[base + t] = 0;
           for (let f = 0; f < WORD_FEATS; f++) {
             const off = feats[F + f]!;
             for (let t = 0; t < NUM_TAGS; t++) wordScores[base + t]! += W[off + t]!;
           }
         }
-        const b = slot * NUM_TAGS;
+        const b = slot * ROW;
         let a0 = wordScores[b]!;
         let a1 = wordScores[b + 1]!;
         let a2 = wordScores[b + 2]!;
@@ -657,7 +682,12 @@ export class NerModel {
         }
         const key = atoms[o + A_RAWLOWER]!;
         const isWord = atoms[o + A_CLASS] === CLS_WORD;
-        const hist = isWord ? (memory.get(key) ?? 0) : 0;
+        let ms = fmix(key) & memMask;
+        let hist = 0;
+        if (isWord) {
+          while (memVals[ms] !== -1 && memKeys[ms] !== key) ms = (ms + 1) & memMask;
+          hist = memVals[ms] === -1 ? 0 : memVals[ms]!;
+        }
         const d = ((p1 * NUM_TAGS + p2) * HIST + hist) * NUM_TAGS;
         a0 += dynTab[d]!;
         a1 += dynTab[d + 1]!;
@@ -705,7 +735,10 @@ export class NerModel {
         if (a11 > bs) { bs = a11; best = 11; }
         if ((p1 === 11 || p1 === 12) && a12 > bs) { bs = a12; best = 12; }
         out[i] = best;
-        if (best !== 0 && isWord) memory.set(key, tagType(best) + 1);
+        if (best !== 0 && isWord) {
+          memKeys[ms] = key;
+          memVals[ms] = tagType(best) + 1;
+        }
         p2 = p1;
         p1 = best;
       }

@@ -83,20 +83,18 @@ const SCRATCH = {
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
-/**
- * Lower-case forms of ASCII words (’ read as '), shared by all documents: the same few thousand
- * words recur in every article, so looking them up beats slicing and lower-casing a fresh string
- * per token (lower-casing a slice of a two-byte text is a slow runtime call, and each one is
- * garbage). Keyed by a 30-bit fold hash; a hit is checked character by character.
- */
-const LOWER = new Map<number, string>();
-const LOWER_MAX = 50_000;
+/** Folded character codes of the token being lower-cased (tokens longer than this take the slow path). */
 const FOLDED = new Uint16Array(48);
 
-/** text[start, end) lower-cased with ’ as ', exactly as `slice().toLowerCase()` then the ’ replace. */
+/**
+ * text[start, end) lower-cased with ’ as ', exactly as `slice().toLowerCase()` then the ’ replace.
+ * An ASCII word (the usual case) is folded by hand into a fresh one-byte string: lower-casing a
+ * slice of a two-byte article text is a runtime call and makes two strings. (A table shared across
+ * articles was tried too: faster when warm, but its lookups miss the cache right after the NER
+ * stage, which is where this runs in the pipeline.)
+ */
 function lowerWord(text: string, start: number, end: number): string {
   const len = end - start;
-  let h = 0x811c9dc5;
   let ascii = len <= FOLDED.length;
   for (let i = start; ascii && i < end; i++) {
     let c = text.charCodeAt(i);
@@ -104,23 +102,12 @@ function lowerWord(text: string, start: number, end: number): string {
     else if (c === 0x2019) c = 39;
     else if (c >= 128) ascii = false;
     FOLDED[i - start] = c;
-    h = Math.imul(h ^ c, 0x01000193);
   }
   if (!ascii) {
     const l = text.slice(start, end).toLowerCase();
     return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
   }
-  const key = h & 0x3fffffff;
-  const hit = LOWER.get(key);
-  if (hit !== undefined && hit.length === len) {
-    let same = true;
-    for (let k = 0; same && k < len; k++) same = hit.charCodeAt(k) === FOLDED[k];
-    if (same) return hit;
-  }
-  // A fresh one-byte string: a slice would keep the whole article alive in the shared map.
-  const w = String.fromCharCode.apply(null, FOLDED.subarray(0, len) as unknown as number[]);
-  if (hit === undefined && LOWER.size < LOWER_MAX) LOWER.set(key, w);
-  return w;
+  return String.fromCharCode.apply(null, FOLDED.subarray(0, len) as unknown as number[]);
 }
 
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */

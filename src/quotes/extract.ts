@@ -161,15 +161,20 @@ class Extractor {
     this.findTranscriptTurns(paras);
     this.inRegion = SCRATCH.inRegion;
     this.inRegion.fill(0, 0, toks.length);
-    // Jump to each region and to each sentence by binary search instead of walking every token.
+    // Regions and sentences come in text order, so one forward walk over the tokens finds their
+    // token ranges: sequential reads, where binary searches would each probe cold token objects
+    // (this runs right after the NER stage has filled the caches with its model).
+    let rt = 0;
     for (let r = 0; r < this.regions.length; r++) {
       const reg = this.regions[r]!;
-      for (let t = this.firstTokenFrom(reg.start); t < toks.length && toks[t]!.start < reg.end; t++) this.inRegion[t] = r + 1;
+      rt = this.walkTo(rt, reg.start);
+      for (let t = rt; t < toks.length && toks[t]!.start < reg.end; t++) this.inRegion[t] = r + 1;
     }
     let p = 0;
+    let st = 0;
     for (const s of doc.sentences) {
-      const a = this.firstTokenFrom(s.start);
-      const b = this.firstTokenFrom(s.end);
+      const a = (st = this.walkTo(st, s.start));
+      const b = (st = this.walkTo(st, s.end));
       while (p + 1 < paras.length && paras[p]!.end <= s.start) p++;
       this.sents.push({ start: s.start, end: s.end, a, b, para: p });
     }
@@ -220,6 +225,17 @@ class Extractor {
       this.regionCue.set(t.region.start, cue);
       this.emitRegion(t.region, cue, 'direct');
     }
+  }
+
+  /**
+   * firstTokenFrom(pos) for a caller that asks in text order: walks on from `t`, the previous
+   * answer, and falls back to the binary search when `pos` lies before it.
+   */
+  private walkTo(t: number, pos: number): number {
+    const toks = this.toks;
+    if (t > 0 && toks[t - 1]!.start >= pos) return this.firstTokenFrom(pos);
+    while (t < toks.length && toks[t]!.start < pos) t++;
+    return t;
   }
 
   /** Index of the first token starting at or after `pos`. */

@@ -83,31 +83,13 @@ const SCRATCH = {
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
-/** Folded character codes of the token being lower-cased (tokens longer than this take the slow path). */
-const FOLDED = new Uint16Array(48);
-
-/**
- * text[start, end) lower-cased with ’ as ', exactly as `slice().toLowerCase()` then the ’ replace.
- * An ASCII word (the usual case) is folded by hand into a fresh one-byte string: lower-casing a
- * slice of a two-byte article text is a runtime call and makes two strings. (A table shared across
- * articles was tried too: faster when warm, but its lookups miss the cache right after the NER
- * stage, which is where this runs in the pipeline.)
- */
-function lowerWord(text: string, start: number, end: number): string {
-  const len = end - start;
-  let ascii = len <= FOLDED.length;
-  for (let i = start; ascii && i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c === 0x2019) c = 39;
-    else if (c >= 128) ascii = false;
-    FOLDED[i - start] = c;
+/** Does text[start, end) have a character lower-casing or the ’ fold would change (or might)? */
+function needsFold(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
   }
-  if (!ascii) {
-    const l = text.slice(start, end).toLowerCase();
-    return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
-  }
-  return String.fromCharCode.apply(null, FOLDED.subarray(0, len) as unknown as number[]);
+  return false;
 }
 
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
@@ -278,7 +260,12 @@ class Extractor {
     let v = this.lowCache[i];
     if (v === undefined) {
       const t = this.toks[i]!;
-      v = lowerWord(this.text, t.start, t.end);
+      // Most tokens are lower-case ASCII already: their lower form is the raw string itself, so
+      // one string serves both caches (lower-casing a slice of a two-byte text is a slow call).
+      if (needsFold(this.text, t.start, t.end)) {
+        const l = this.rw(i)!.toLowerCase();
+        v = l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+      } else v = this.rw(i)!;
       this.lowCache[i] = v;
     }
     return v;

@@ -5,6 +5,7 @@
  */
 import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } from '../doc/types.js';
 import { foldHash, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
+import { createDoc } from '../doc/doc.js';
 import { findQuoteRegions, type QuoteRegion } from './marks.js';
 import { MentionIndex, resolveSpeaker } from './speaker.js';
 import {
@@ -94,8 +95,18 @@ function needsFold(text: string, start: number, end: number): boolean {
 
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
 export function extractQuotes(doc: Doc, lexicon: CueLexicon = loadCueLexicon()): QuoteResult {
+  KEEP_SHAPES ??= new Extractor(createDoc('', []), lexicon);
   return new Extractor(doc, lexicon).run();
 }
+
+/**
+ * One Extractor (with its MentionIndex) kept for the life of the process, built on an empty Doc.
+ * V8 holds the hidden classes of constructor-built objects only through live instances: when a
+ * full GC finds no Extractor alive (between articles, every few articles in the pipeline) it frees
+ * them, and all optimised quotes code that depends on them is thrown away ("weak objects"), so
+ * quotes ran mostly unoptimised inside the pipeline. This instance keeps those classes alive.
+ */
+let KEEP_SHAPES: Extractor | null = null;
 
 class Extractor {
   private readonly text: string;

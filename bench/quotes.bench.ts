@@ -4,6 +4,9 @@
  * of segment, pos, ner, entities exists: see eval/quotes-doc.ts) and then quotes on the same Docs, in
  * the same process, article by article, and prints the ratio quotes / before (target: under 10%).
  * Run through `npm run bench` (node --expose-gc) so garbage is collected between the timed phases.
+ * That full GC also frees V8 hidden classes no live object uses, which throws away optimised code
+ * built on them: quotes keeps one Extractor alive for this (src/quotes/extract.ts, KEEP_SHAPES);
+ * without it this bench showed ~17% where a run without forced GCs showed ~8%.
  * Prints the ratio over all rounds, the median round's ratio and the fastest round of each phase.
  * Flags: --rounds=N (default 5, after one warm-up pass).
  */

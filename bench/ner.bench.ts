@@ -5,37 +5,23 @@
  * (wink-eng-lite-web-model: tokens, sentences, POS, entities) over the same texts in the same run, with
  * the ratio. Run: `npm run bench -- ner` (add --seconds=N to change the time per measurement, default 3).
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import type { Doc, Span } from '../src/doc/types.js';
+import type { Doc } from '../src/doc/types.js';
 import { createDoc } from '../src/doc/doc.js';
 import { segmentDoc } from '../src/text/segment.js';
 import { loadPosTagger } from '../src/text/pos.js';
 import { loadNerModel, recognizeDoc } from '../src/entities/ner.js';
+import { polnearDevTexts, blankLineParagraphs } from './lib/corpus.js';
 
 // `--seconds=N` (the bench runner passes on only arguments that start with "-").
 const secArg = process.argv.find((a) => a.startsWith('--seconds='));
 const SECONDS = secArg ? Number(secArg.slice('--seconds='.length)) || 3 : 3;
 
-const texts = readFileSync('../shared/data/quotes/polnear.dev.jsonl', 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => (JSON.parse(l) as { text: string }).text);
+const texts = polnearDevTexts();
 const chars = texts.reduce((n, t) => n + t.length, 0);
 
-/** Paragraphs as the cleaner gives them for plain text: blocks between blank lines. */
-function paragraphs(t: string): Span[] {
-  const out: Span[] = [];
-  const re = /\n\s*\n/g;
-  let s = 0;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    out.push({ start: s, end: m.index });
-    s = m.index + m[0].length;
-  }
-  out.push({ start: s, end: t.length });
-  return out;
-}
+const paragraphs = blankLineParagraphs;
 
 function segment(t: string): Doc {
   const doc = createDoc(t, paragraphs(t).map((p) => ({ ...p, role: 'body' as const })));

@@ -10,21 +10,13 @@
  * Prints the ratio over all rounds, the median round's ratio and the fastest round of each phase.
  * Flags: --rounds=N (default 5, after one warm-up pass).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { quotesComponent } from '../src/quotes/index.js';
 import { componentsBeforeQuotes } from '../eval/quotes-doc.js';
+import { polnearDevTexts, roundsArg } from './lib/corpus.js';
 
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const file = join(root, '..', 'shared', 'data', 'quotes', 'polnear.dev.jsonl');
-const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
-const rounds = roundsArg ? Math.max(1, Number(roundsArg.slice(9))) : 5;
+const rounds = roundsArg(5);
 
-const texts = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => (JSON.parse(l) as { text: string }).text);
+const texts = polnearDevTexts();
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const pre = await componentsBeforeQuotes();

@@ -7,33 +7,20 @@
  * Run: `npm run bench -- text` (--seconds N: time per workload, default 2, split into 5 interleaved rounds;
  * each workload reports its best round).
  */
-import { readFileSync } from 'node:fs';
 import { splitSentences } from '../src/text/sentences.js';
 import { tokenizeInto } from '../src/text/tokenize.js';
 import { loadPosTagger } from '../src/text/pos.js';
-import type { Span, Token } from '../src/doc/types.js';
+import type { Token } from '../src/doc/types.js';
+import { polnearDevTexts, blankLineParagraphs } from './lib/corpus.js';
 
-const si = process.argv.indexOf('--seconds');
-const SECONDS = si >= 0 ? Number(process.argv[si + 1]) : 2;
+// `--seconds=N` (bench/run.ts passes only dashed arguments through).
+const secArg = process.argv.find((a) => a.startsWith('--seconds='));
+const SECONDS = secArg ? Number(secArg.slice('--seconds='.length)) || 2 : 2;
 
-const texts = readFileSync('../shared/data/quotes/polnear.dev.jsonl', 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => (JSON.parse(l) as { text: string }).text);
+const texts = polnearDevTexts();
 const chars = texts.reduce((n, t) => n + t.length, 0);
 
-/** Paragraphs as the cleaner gives them for plain text: blocks between blank lines. */
-function paragraphs(t: string): Span[] {
-  const out: Span[] = [];
-  const re = /\n\s*\n/g;
-  let s = 0;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    out.push({ start: s, end: m.index });
-    s = m.index + m[0].length;
-  }
-  out.push({ start: s, end: t.length });
-  return out;
-}
+const paragraphs = blankLineParagraphs;
 const paras = texts.map(paragraphs);
 
 type Pass = () => [number, number];

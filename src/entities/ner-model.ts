@@ -44,8 +44,8 @@ export const NER_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 
 /** Number of BIO tags: O, then B-type and I-type for each type. */
 export const NUM_TAGS = 1 + 2 * NER_TYPES.length;
 
-// decodeFast keeps one local variable per tag: it is written for exactly 13 tags.
-if (NUM_TAGS !== 13) throw new Error(`decodeFast is unrolled for 13 tags, NER_TYPES gives ${NUM_TAGS}`);
+// decodeInt keeps one local variable per tag: it is written for exactly 13 tags.
+if (NUM_TAGS !== 13) throw new Error(`decodeInt is unrolled for 13 tags, NER_TYPES gives ${NUM_TAGS}`);
 
 /** Tag id of B-<type index>. */
 export const bTag = (k: number): number => 1 + 2 * k;
@@ -374,135 +374,14 @@ export class NerModel {
     return out;
   }
 
-  /**
-   * The tagging loop of `decode` without the training hooks, with the 13 tag scores in local variables
-   * instead of an array: the hot loop of inference, about a third faster.
-   */
-  private decodeFast(input: NerInput, prep: Prepared): Uint8Array {
-    const { bounds } = input;
-    const W = this.weights;
-    const { atoms, feats } = prep;
-    const out = new Uint8Array(prep.n);
-    const scores = this.scores;
-    const mask = this.mask;
-    const memory = new Map<number, number>();
-    const wordSlots = this.wordSlots;
-    const wordScores = this.wordScores;
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const s = bounds[k] ?? 0;
-      const e = bounds[k + 1] ?? 0;
-      let p1 = 0;
-      let p2 = 0;
-      for (let i = s; i < e; i++) {
-        const F = i * NF;
-        const o = i * ATOMS;
-        const wkey = atoms[o + A_FORM]!;
-        let slot = wordSlots.get(wkey);
-        if (slot === undefined) {
-          if (wordSlots.size >= WORD_CACHE) wordSlots.clear();
-          slot = wordSlots.size;
-          wordSlots.set(wkey, slot);
-          const base = slot * NUM_TAGS;
-          for (let t = 0; t < NUM_TAGS; t++) wordScores[base + t] = 0;
-          for (let f = 0; f < WORD_FEATS; f++) {
-            const off = feats[F + f]!;
-            for (let t = 0; t < NUM_TAGS; t++) wordScores[base + t]! += W[off + t]!;
-          }
-        }
-        const b = slot * NUM_TAGS;
-        let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0;
-        a0 += wordScores[b]!;
-        a1 += wordScores[b + 1]!;
-        a2 += wordScores[b + 2]!;
-        a3 += wordScores[b + 3]!;
-        a4 += wordScores[b + 4]!;
-        a5 += wordScores[b + 5]!;
-        a6 += wordScores[b + 6]!;
-        a7 += wordScores[b + 7]!;
-        a8 += wordScores[b + 8]!;
-        a9 += wordScores[b + 9]!;
-        a10 += wordScores[b + 10]!;
-        a11 += wordScores[b + 11]!;
-        a12 += wordScores[b + 12]!;
-        for (let f = WORD_FEATS; f < NF; f++) {
-          const off = feats[F + f]!;
-            a0 += W[off]!;
-            a1 += W[off + 1]!;
-            a2 += W[off + 2]!;
-            a3 += W[off + 3]!;
-            a4 += W[off + 4]!;
-            a5 += W[off + 5]!;
-            a6 += W[off + 6]!;
-            a7 += W[off + 7]!;
-            a8 += W[off + 8]!;
-            a9 += W[off + 9]!;
-            a10 += W[off + 10]!;
-            a11 += W[off + 11]!;
-            a12 += W[off + 12]!;
-        }
-        const w0 = atoms[o + A_LOWER]!;
-        const s0 = atoms[o + A_SHAPE]!;
-        const key = atoms[o + A_RAWLOWER]!;
-        const isWord = atoms[o + A_CLASS] === CLS_WORD;
-        const hist = isWord ? (memory.get(key) ?? 0) : 0;
-        for (let f = 0; f < ND; f++) {
-          const h =
-            f === 0 ? mix(101, p1) : f === 1 ? mix(102, p1 * 32 + p2) : f === 2 ? mix(mix(103, p1), w0) : f === 3 ? mix(104, hist) : f === 4 ? mix(mix(105, hist), s0) : mix(mix(106, p1), s0);
-          const off = (h & mask) * NUM_TAGS;
-            a0 += W[off]!;
-            a1 += W[off + 1]!;
-            a2 += W[off + 2]!;
-            a3 += W[off + 3]!;
-            a4 += W[off + 4]!;
-            a5 += W[off + 5]!;
-            a6 += W[off + 6]!;
-            a7 += W[off + 7]!;
-            a8 += W[off + 8]!;
-            a9 += W[off + 9]!;
-            a10 += W[off + 10]!;
-            a11 += W[off + 11]!;
-            a12 += W[off + 12]!;
-        }
-        scores[0] = a0;
-        scores[1] = a1;
-        scores[2] = a2;
-        scores[3] = a3;
-        scores[4] = a4;
-        scores[5] = a5;
-        scores[6] = a6;
-        scores[7] = a7;
-        scores[8] = a8;
-        scores[9] = a9;
-        scores[10] = a10;
-        scores[11] = a11;
-        scores[12] = a12;
-        // BIO constraint: I-x only continues B-x or I-x.
-        let best = 0;
-        let bestScore = -Infinity;
-        for (let t = 0; t < NUM_TAGS; t++) {
-          if (isInside(t) && p1 !== t && p1 !== t - 1) continue;
-          const sc = scores[t]!;
-          if (sc > bestScore) {
-            bestScore = sc;
-            best = t;
-          }
-        }
-        out[i] = best;
-        if (best !== 0 && isWord) memory.set(key, tagType(best) + 1);
-        p2 = p1;
-        p1 = best;
-      }
-    }
-    return out;
-  }
-
   /** Recognises names in an input: token spans with type indices into NER_TYPES. */
   recognize(input: NerInput): TokenSpan[] {
     if (input.words.length === 0) return [];
-    // Integer weights add up exactly in any order, so they may take the cached path; float weights
-    // (a model fresh from NerTrainer) keep decodeFast's summation order and its rounding.
+    // The shipped (loaded) model has 16-bit integer weights, whose sums are exact in any order: the
+    // fast cached path. A model fresh from NerTrainer (float weights, used only while training) takes
+    // the plain loop.
     if (this.weights instanceof Int16Array) return tagsToSpans(this.decodeInt(input, this.prepare(input, false, ROW), this.paddedWeights(this.weights)));
-    return tagsToSpans(this.decodeFast(input, this.prepare(input)));
+    return tagsToSpans(this.decode(input, this.prepare(input)));
   }
 
   /**
@@ -540,7 +419,7 @@ export class NerModel {
   }
 
   /**
-   * decodeFast for 16-bit integer weights (W is the padded table, rows ROW apart), whose sums are exact in any order. Beyond the per-word
+   * The tagging loop of `decode` for 16-bit integer weights (W is the padded table, rows ROW apart), whose sums are exact in any order. Beyond the per-word
    * cache it caches, per exact (lower, shape, gazetteer, context, doc-case, case-lexicon) tuple, the
    * seven static features that depend on nothing else, and takes the three dynamic features that
    * depend only on earlier tags from a table: ten fewer scattered row reads per token, same tags.

@@ -3,7 +3,7 @@
  * CoNLL-2003 (`word POS chunk NER`, -DOCSTART- lines between documents) and GMB (`word<TAB>POS<TAB>NER`).
  * Tags are mapped onto one Penn Treebank tag set, because the two corpora write a few tags differently.
  */
-import { readFileSync } from 'node:fs';
+import { readColumnSentences } from '../src/util/column-corpus.js';
 
 /** One sentence: words and their PTB tags. */
 export interface TaggedSentence {
@@ -54,65 +54,34 @@ function normalizeTags(words: string[], tags: string[]): void {
   }
 }
 
+/** Words and POS tags (column 2) of column-corpus sentences; rows without a word or a tag are skipped. */
+function tagged(path: string, sep: string): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  for (const { rows } of readColumnSentences(path, sep)) {
+    const words: string[] = [];
+    const tags: string[] = [];
+    for (const cols of rows) {
+      const w = (cols[0] ?? '').trim();
+      const t = (cols[1] ?? '').trim();
+      if (w === '' || t === '') continue;
+      words.push(w);
+      tags.push(t);
+    }
+    if (words.length === 0) continue;
+    normalizeTags(words, tags);
+    out.push({ words, tags });
+  }
+  return out;
+}
+
 /** Reads a CoNLL-2003 file's words and POS tags (column 2). */
 export function readConll(path: string): TaggedSentence[] {
-  const out: TaggedSentence[] = [];
-  let words: string[] = [];
-  let tags: string[] = [];
-  const flush = (): void => {
-    if (words.length > 0) {
-      normalizeTags(words, tags);
-      out.push({ words, tags });
-    }
-    words = [];
-    tags = [];
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const l = line.trimEnd();
-    if (l === '') {
-      flush();
-      continue;
-    }
-    const cols = l.split(' ');
-    if (cols[0] === '-DOCSTART-') {
-      flush();
-      continue;
-    }
-    if (cols.length < 2 || cols[0] === '') continue;
-    words.push(cols[0]!);
-    tags.push(cols[1]!);
-  }
-  flush();
-  return out;
+  return tagged(path, ' ');
 }
 
 /** Reads a GMB TSV file's words and POS tags (column 2). */
 export function readGmb(path: string): TaggedSentence[] {
-  const out: TaggedSentence[] = [];
-  let words: string[] = [];
-  let tags: string[] = [];
-  const flush = (): void => {
-    if (words.length > 0) {
-      normalizeTags(words, tags);
-      out.push({ words, tags });
-    }
-    words = [];
-    tags = [];
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const l = line.replace(/\r$/, '');
-    if (l.trim() === '') {
-      flush();
-      continue;
-    }
-    const cols = l.split('\t');
-    const w = (cols[0] ?? '').trim();
-    if (cols.length < 2 || w === '' || !cols[1]) continue;
-    words.push(w);
-    tags.push(cols[1].trim());
-  }
-  flush();
-  return out;
+  return tagged(path, '\t');
 }
 
 const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|\.\.\.)$/;

@@ -2,7 +2,7 @@
  * Readers for the NER corpora (CoNLL-2003, GMB) and the mapping of their label sets to newsgraph's
  * types. Used by training and evaluation; the mapping is documented in models/NER-MODEL-CARD.md.
  */
-import { readFileSync } from 'node:fs';
+import { readColumnSentences } from '../util/column-corpus.js';
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_GROUP, GAZ_REGION, GAZ_STATE } from './ner-features.js';
 import type { Gazetteer } from './ner-gazetteer.js';
 import { NER_TYPES, type TokenSpan } from './ner-model.js';
@@ -48,40 +48,27 @@ export function chunksOf(tags: readonly string[], offset = 0): LabelSpan[] {
   return out;
 }
 
+/** Appends one sentence (words and their IOB tags) to a document. */
+function addSentence(doc: CorpusDoc, words: string[], tags: string[]): void {
+  doc.spans.push(...chunksOf(tags, doc.words.length));
+  doc.words.push(...words);
+  doc.bounds.push(doc.words.length);
+}
+
+const emptyDoc = (): CorpusDoc => ({ words: [], bounds: [0], spans: [] });
+
 /** Reads CoNLL-2003 (word POS chunk NER, IOB1), one CorpusDoc per -DOCSTART- document. */
 export function readConll(path: string): CorpusDoc[] {
   const docs: CorpusDoc[] = [];
-  let doc: CorpusDoc = { words: [], bounds: [0], spans: [] };
-  let sent: string[] = [];
-  let tags: string[] = [];
-  const flushSent = (): void => {
-    if (sent.length === 0) return;
-    doc.spans.push(...chunksOf(tags, doc.words.length));
-    doc.words.push(...sent);
-    doc.bounds.push(doc.words.length);
-    sent = [];
-    tags = [];
-  };
-  const flushDoc = (): void => {
-    flushSent();
-    if (doc.words.length > 0) docs.push(doc);
-    doc = { words: [], bounds: [0], spans: [] };
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const l = line.trim();
-    if (l.startsWith('-DOCSTART-')) {
-      flushDoc();
-      continue;
+  let doc = emptyDoc();
+  for (const { rows, docStart } of readColumnSentences(path, ' ')) {
+    if (docStart && doc.words.length > 0) {
+      docs.push(doc);
+      doc = emptyDoc();
     }
-    if (l === '') {
-      flushSent();
-      continue;
-    }
-    const cols = l.split(' ');
-    sent.push(cols[0] ?? '');
-    tags.push(cols[cols.length - 1] ?? 'O');
+    addSentence(doc, rows.map((c) => c[0] ?? ''), rows.map((c) => c[c.length - 1] ?? 'O'));
   }
-  flushDoc();
+  if (doc.words.length > 0) docs.push(doc);
   return docs;
 }
 
@@ -92,32 +79,15 @@ export function readConll(path: string): CorpusDoc[] {
  */
 export function readGmb(path: string, perDoc = 12): CorpusDoc[] {
   const docs: CorpusDoc[] = [];
-  let doc: CorpusDoc = { words: [], bounds: [0], spans: [] };
-  let sent: string[] = [];
-  let tags: string[] = [];
+  let doc = emptyDoc();
   let nSent = 0;
-  const flushSent = (): void => {
-    if (sent.length === 0) return;
-    doc.spans.push(...chunksOf(tags, doc.words.length));
-    doc.words.push(...sent);
-    doc.bounds.push(doc.words.length);
-    sent = [];
-    tags = [];
+  for (const { rows } of readColumnSentences(path, '\t')) {
+    addSentence(doc, rows.map((c) => c[0] ?? ''), rows.map((c) => (c[2] ?? 'O').trim()));
     if (++nSent % perDoc === 0) {
       docs.push(doc);
-      doc = { words: [], bounds: [0], spans: [] };
+      doc = emptyDoc();
     }
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') {
-      flushSent();
-      continue;
-    }
-    const cols = line.split('\t');
-    sent.push(cols[0] ?? '');
-    tags.push((cols[2] ?? 'O').trim());
   }
-  flushSent();
   if (doc.words.length > 0) docs.push(doc);
   return docs;
 }

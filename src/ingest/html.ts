@@ -9,16 +9,8 @@ import { normalizeDate } from './dates.js';
 
 export { normalizeDate } from './dates.js';
 
-/** What extractHtml finds in a page; every field is null when the page does not say. */
-export interface HtmlExtract {
-  title: string | null;
-  byline: string | null;
-  /** ISO 8601 when the page's value parses as a date, else the page's own string. */
-  published: string | null;
-  siteName: string | null;
-  canonicalUrl: string | null;
-  language: string | null;
-  excerpt: string | null;
+/** What extractHtml finds in a page; every metadata field is null when the page does not say. */
+export interface HtmlExtract extends PageMeta {
   /** Main text, one entry per block (heading, paragraph, list item, blockquote, pre). */
   paragraphs: string[];
   /**
@@ -357,9 +349,11 @@ function norm(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Metadata from the page's own markup, read before Readability rewrites the DOM.
 
-interface PageMeta {
+/** Metadata a page states about itself. */
+export interface PageMeta {
   title: string | null;
   byline: string | null;
+  /** ISO 8601 when the page's value parses as a date, else the page's own string. */
   published: string | null;
   siteName: string | null;
   canonicalUrl: string | null;

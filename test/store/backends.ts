@@ -7,6 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { openStore } from '../../src/store/open.js';
 
 /** Where the test PostgreSQL lives; override with NG_TEST_PG. */
 export const PG_URL = process.env.NG_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,3 +48,27 @@ export const backends: Backend[] = [
     },
   },
 ];
+
+/**
+ * Opens a store nobody else uses before each test of the calling suite and hands it (and its spec) to
+ * `use`; after the test it closes the store and drops it, even when opening failed.
+ */
+export function freshStorePerTest(backend: Backend, use: (store: KyselyStore, spec: string) => void): void {
+  let opened: KyselyStore | undefined;
+  let drop: () => Promise<void> = async () => undefined;
+  beforeEach(async () => {
+    const f = backend.fresh();
+    drop = f.drop;
+    opened = await openStore(f.spec);
+    use(opened, f.spec);
+  });
+  afterEach(async () => {
+    const s = opened;
+    opened = undefined;
+    try {
+      await s?.close();
+    } finally {
+      await drop();
+    }
+  });
+}

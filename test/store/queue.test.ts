@@ -1,25 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
-import { backends } from './backends.js';
+import { backends, freshStorePerTest } from './backends.js';
 
 describe.each(backends)('work queue on $name', (backend) => {
   let store: KyselyStore;
   let spec: string;
-  let drop: () => Promise<void>;
-  beforeEach(async () => {
-    ({ spec, drop } = backend.fresh());
-    store = await openStore(spec);
-  });
-  afterEach(async () => {
-    // Drop even when opening failed, so a broken run leaves no schema behind.
-    const opened = store as KyselyStore | undefined;
-    store = undefined as unknown as KyselyStore;
-    try {
-      await opened?.close();
-    } finally {
-      await drop();
-    }
+  freshStorePerTest(backend, (s, sp) => {
+    store = s;
+    spec = sp;
   });
 
   it('queue: enqueue is idempotent by key; claims go oldest first and carry the payload', async () => {

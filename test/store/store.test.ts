@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createDoc } from '../../src/doc/doc.js';
 import { NgError } from '../../src/errors.js';
@@ -7,7 +7,7 @@ import { openStore } from '../../src/store/open.js';
 import { createMigrator } from '../../src/store/migrations.js';
 import { dialectFor } from '../../src/store/open.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
-import { backends } from './backends.js';
+import { backends, freshStorePerTest } from './backends.js';
 import { buildDoc, corpus } from './fixtures.js';
 
 const SHEINBAUM = 'PERSON:claudia sheinbaum';
@@ -27,22 +27,10 @@ async function walk(store: KyselyStore, q: Parameters<KyselyStore['searchArticle
 
 describe.each(backends)('store on $name', (backend) => {
   let store: KyselyStore;
-  let drop: () => Promise<void>;
   let spec: string;
-
-  beforeEach(async () => {
-    ({ spec, drop } = backend.fresh());
-    store = await openStore(spec);
-  });
-  afterEach(async () => {
-    // Drop even when opening failed, so a broken run leaves no schema behind.
-    const opened = store as KyselyStore | undefined;
-    store = undefined as unknown as KyselyStore;
-    try {
-      await opened?.close();
-    } finally {
-      await drop();
-    }
+  freshStorePerTest(backend, (s, sp) => {
+    store = s;
+    spec = sp;
   });
 
   it('store: migrations are idempotent and start empty', async () => {

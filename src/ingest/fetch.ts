@@ -13,16 +13,10 @@ import type { Readable } from 'node:stream';
 import ipaddr from 'ipaddr.js';
 import { NgError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, readCapped } from './files.js';
+import type { ReadOptions } from './types.js';
 
-/** Options of fetchUrl (a subset of ReadOptions). */
-export interface FetchOptions {
-  maxBytes?: number;
-  allowPrivate?: boolean;
-  allowHosts?: string[];
-  timeoutMs?: number;
-  maxRedirects?: number;
-  userAgent?: string;
-}
+/** Options of fetchUrl: the network part of ReadOptions. */
+export type FetchOptions = Pick<ReadOptions, 'maxBytes' | 'allowPrivate' | 'allowHosts' | 'timeoutMs' | 'maxRedirects' | 'userAgent'>;
 
 /** A fetched body, still bytes, with what the server said about it. */
 export interface Fetched {

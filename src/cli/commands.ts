@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Doc } from '../doc/types.js';
@@ -23,16 +23,8 @@ export function defaultDb(): string {
 export function examplesDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // src/cli -> examples (tsx) or dist/src/cli -> examples (built).
-  for (const up of ['../..', '../../..']) {
-    const d = join(here, up, 'examples');
-    try {
-      readFileSync(join(d, '000_381fc5596f504642.txt'));
-      return d;
-    } catch {
-      /* next */
-    }
-  }
-  return join(here, '../../examples');
+  const dirs = ['../..', '../../..'].map((up) => join(here, up, 'examples'));
+  return dirs.find((d) => existsSync(join(d, '000_381fc5596f504642.txt'))) ?? dirs[0]!;
 }
 
 interface ReadFlags {

@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Doc, Span } from './types.js';
@@ -7,16 +7,8 @@ import type { Doc, Span } from './types.js';
 function schemaPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // src/doc -> schema (tsx) or dist/src/doc -> schema (built)
-  for (const up of ['../..', '../../..']) {
-    const p = join(here, up, 'schema', 'doc.schema.json');
-    try {
-      readFileSync(p);
-      return p;
-    } catch {
-      /* next */
-    }
-  }
-  return join(here, '../../schema/doc.schema.json');
+  const paths = ['../..', '../../..'].map((up) => join(here, up, 'schema', 'doc.schema.json'));
+  return paths.find((p) => existsSync(p)) ?? paths[0]!;
 }
 
 let compiled: ((d: unknown) => boolean) & { errors?: unknown } | null = null;

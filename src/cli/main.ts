@@ -5,7 +5,7 @@
  * and errors go to stderr; the exit code says whether anything failed.
  */
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { registerCommonCommands } from './commands.js';
@@ -41,8 +41,9 @@ export function buildProgram(): Command {
   return program;
 }
 
-const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
-if (isMain || process.argv[1]?.endsWith('/newsgraph') || process.argv[1]?.endsWith('cli/main.ts')) {
+// Run when started as a program (directly, through tsx, or through the npm bin symlink), not when imported.
+const started = process.argv[1];
+if (started && existsSync(started) && realpathSync(started) === fileURLToPath(import.meta.url)) {
   const program = buildProgram();
   await program.parseAsync(process.argv);
 }

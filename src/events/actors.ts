@@ -5,6 +5,7 @@
  * where the entity layer gives a country or sector, that wins.
  */
 import { createRequire } from 'node:module';
+import { PhraseMatcher } from '../util/phrase-matcher.js';
 
 interface WorldCountry {
   cca3: string;
@@ -104,10 +105,6 @@ function plural(w: string): string[] {
   return [w, `${w}s`];
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 interface Code { country: string | null; sector: string | null; activity?: boolean }
 const nameCodes = new Map<string, Code>();
 const lowerCodes = new Map<string, Code>();
@@ -143,29 +140,23 @@ for (const w of ['state', 'states', 'national', 'general', 'force', 'forces', 'm
   if (c) lowerCodes.set(w, { ...c, sector: w === 'forces' || w === 'force' ? 'MIL' : c.sector });
 }
 
-const byLength = (a: string, b: string): number => b.length - a.length;
 // Proper names match case-sensitively (they are capitalised in prose); sector words case-insensitively.
-const NAME_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...nameCodes.keys()].sort(byLength).map(escape).join('|')})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'gu');
-const LOWER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...lowerCodes.keys()].sort(byLength).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const NAMES = new PhraseMatcher(nameCodes.keys(), { noDotLetter: true });
+const LOWERS = new PhraseMatcher(lowerCodes.keys(), { ignoreCase: true });
 
 /** Every country/IGO name, demonym and sector word in `text[start, end)`, in text order, longest match first. */
 export function findActorHits(text: string, start = 0, end = text.length): ActorHit[] {
-  const s = text.slice(start, end);
   const hits: ActorHit[] = [];
-  NAME_RE.lastIndex = 0;
-  for (let m = NAME_RE.exec(s); m; m = NAME_RE.exec(s)) {
-    const code = nameCodes.get(m[0])!;
+  for (const m of NAMES.find(text, start, end)) {
+    const code = nameCodes.get(m.text)!;
     // "pro-Iranian", "anti-American" describe a stance, not a nationality.
-    if (/(?:pro|anti)-$/i.test(s.slice(Math.max(0, m.index - 5), m.index))) continue;
-    hits.push({ start: start + m.index, end: start + m.index + m[0].length, country: code.country, sector: code.sector });
+    if (/(?:pro|anti)-$/i.test(text.slice(Math.max(start, m.start - 5), m.start))) continue;
+    hits.push({ start: m.start, end: m.end, country: code.country, sector: code.sector });
   }
-  LOWER_RE.lastIndex = 0;
-  for (let m = LOWER_RE.exec(s); m; m = LOWER_RE.exec(s)) {
-    const code = lowerCodes.get(m[0].toLowerCase())!;
-    const a = start + m.index;
-    const b = a + m[0].length;
-    if (hits.some((h) => h.start < b && a < h.end)) continue;
-    const hit: ActorHit = { start: a, end: b, country: null, sector: code.sector };
+  for (const m of LOWERS.find(text, start, end)) {
+    const code = lowerCodes.get(m.text.toLowerCase())!;
+    if (hits.some((h) => h.start < m.end && m.start < h.end)) continue;
+    const hit: ActorHit = { start: m.start, end: m.end, country: null, sector: code.sector };
     if (code.activity) hit.activity = true;
     hits.push(hit);
   }

@@ -28,6 +28,8 @@ export interface Word {
 
 const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu;
 
+const UPPER_START = /^\p{Lu}/u;
+
 /** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
 export function words(text: string, start: number, end: number, posAt?: Map<number, string>): Word[] {
   const out: Word[] = [];
@@ -35,7 +37,10 @@ export function words(text: string, start: number, end: number, posAt?: Map<numb
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
     const a = start + m.index;
-    out.push({ start: a, end: a + m[0].length, lower: m[0].toLowerCase(), pos: posAt?.get(a) ?? '', cap: /^\p{Lu}/u.test(m[0]) });
+    const w = m[0];
+    // ASCII first letters answer the capital test without a Unicode regex (most words).
+    const c = w.charCodeAt(0);
+    out.push({ start: a, end: a + w.length, lower: w.toLowerCase(), pos: posAt?.get(a) ?? '', cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w) });
   }
   return out;
 }

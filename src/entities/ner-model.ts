@@ -101,39 +101,77 @@ interface Prepared {
 
 const facts = newWordFacts();
 
+// Per-word facts cache: word -> slot in a table of WF_SIZE integers (wordFacts' hashes and flags, and
+// the casing-lexicon level), so frequent words skip the per-character hashing and a boxed-key lookup.
+const WF_SIZE = 13;
+const WF_CAP = 1 << 16;
+
+/** A model's cache of per-word facts (they depend on the word and the model's casing lexicon). */
+class WordFactsCache {
+  readonly slots = new Map<string, number>();
+  readonly table = new Int32Array(WF_CAP * WF_SIZE);
+
+  /** Slot offset of the word's facts in `table`, computed on a miss. */
+  get(w: string, caseLex: Map<number, number>): number {
+    let slot = this.slots.get(w);
+    if (slot === undefined) {
+      if (this.slots.size >= WF_CAP) this.slots.clear();
+      slot = this.slots.size * WF_SIZE;
+      this.slots.set(w, slot);
+      wordFacts(w, facts);
+      const t = this.table;
+      t[slot] = facts.form;
+      t[slot + 1] = facts.lower;
+      t[slot + 2] = facts.shape;
+      for (let j = 0; j < 4; j++) {
+        t[slot + 3 + j] = facts.pre[j] ?? 0;
+        t[slot + 7 + j] = facts.suf[j] ?? 0;
+      }
+      t[slot + 11] = (facts.initCap ? 1 : 0) | (facts.allCaps ? 2 : 0) | (facts.hasLower ? 4 : 0) | (facts.cls << 4);
+      t[slot + 12] = facts.cls === CLS_WORD ? (caseLex.get(facts.lower) ?? 0) : 0;
+    }
+    return slot;
+  }
+}
+
 /** Computes the atoms of every token of an input (document-level facts included). */
-function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, number>): Int32Array {
+function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, number>, wf: WordFactsCache): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
   const atoms = new Int32Array(n * ATOMS);
   const initCap = new Uint8Array(n);
   const modes = new Uint8Array(n);
+  const wt = wf.table;
   for (let k = 0; k + 1 < bounds.length; k++) {
     const s = bounds[k] ?? 0;
     const e = bounds[k + 1] ?? 0;
     const mode = sentenceMode(words, s, e);
     for (let i = s; i < e; i++) {
       const w = words[i] ?? '';
-      wordFacts(w, facts);
+      const f = wf.get(w, caseLex);
+      const lower = wt[f + 1]!;
+      const flags = wt[f + 11]!;
+      const cls = flags >> 4;
+      const isInitCap = (flags & 1) !== 0;
       const o = i * ATOMS;
-      atoms[o + A_FORM] = modeSalt(facts.form, mode);
-      atoms[o + A_LOWER] = facts.lower;
-      atoms[o + A_RAWLOWER] = facts.lower;
-      atoms[o + A_SHAPE] = modeSalt(facts.shape, mode);
+      atoms[o + A_FORM] = modeSalt(wt[f]!, mode);
+      atoms[o + A_LOWER] = lower;
+      atoms[o + A_RAWLOWER] = lower;
+      atoms[o + A_SHAPE] = modeSalt(wt[f + 2]!, mode);
       for (let j = 0; j < 4; j++) {
-        atoms[o + A_P1 + j] = facts.pre[j] ?? 0;
-        atoms[o + A_S1 + j] = facts.suf[j] ?? 0;
+        atoms[o + A_P1 + j] = wt[f + 3 + j]!;
+        atoms[o + A_S1 + j] = wt[f + 7 + j]!;
       }
-      atoms[o + A_CLASS] = facts.cls;
-      atoms[o + A_CASELEX] = facts.cls === CLS_WORD ? (caseLex.get(facts.lower) ?? 0) : 0;
+      atoms[o + A_CLASS] = cls;
+      atoms[o + A_CASELEX] = wt[f + 12]!;
       const prevPunct = i > s && atoms[(i - 1) * ATOMS + A_CLASS] === CLS_PUNCT && i - 1 === s;
       const start = i === s || prevPunct ? 1 : 0;
-      atoms[o + A_CTX] = mode * 8 + start * 4 + (facts.initCap ? 2 : 0) + (facts.allCaps && w.length > 1 ? 1 : 0);
-      initCap[i] = facts.initCap || (mode !== MODE_NORMAL && facts.cls === CLS_WORD) ? 1 : 0;
+      atoms[o + A_CTX] = mode * 8 + start * 4 + (isInitCap ? 2 : 0) + ((flags & 2) !== 0 && w.length > 1 ? 1 : 0);
+      initCap[i] = isInitCap || (mode !== MODE_NORMAL && cls === CLS_WORD) ? 1 : 0;
       modes[i] = mode;
       // Document memory of case: how this word is written where case is informative.
-      if (mode === MODE_NORMAL && !start && facts.cls === CLS_WORD) {
-        atoms[o + A_DOCCASE] = facts.initCap ? 1 : facts.hasLower ? 2 : 0;
+      if (mode === MODE_NORMAL && !start && cls === CLS_WORD) {
+        atoms[o + A_DOCCASE] = isInitCap ? 1 : (flags & 4) !== 0 ? 2 : 0;
       } else atoms[o + A_DOCCASE] = 0;
     }
   }
@@ -268,6 +306,7 @@ export class NerModel {
   readonly mask: number;
   readonly gazetteer: Gazetteer;
   private readonly caseLex: Map<number, number>;
+  private readonly wordFactsCache = new WordFactsCache();
   /** Scratch buffers reused across calls (a model is used by one thread at a time). */
   private readonly scores = new Float32Array(NUM_TAGS);
   private readonly dyn = new Int32Array(ND);
@@ -304,7 +343,7 @@ export class NerModel {
    * are row index times `stride` (ROW for the padded table decodeInt reads).
    */
   prepare(input: NerInput, own = true, stride: number = this.T): Prepared {
-    const atoms = computeAtoms(input, this.gazetteer, this.caseLex);
+    const atoms = computeAtoms(input, this.gazetteer, this.caseLex, this.wordFactsCache);
     const feats = computeFeats(input, atoms, this.mask, stride, own);
     return { n: input.words.length, atoms, feats };
   }

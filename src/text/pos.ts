@@ -123,7 +123,7 @@ export function decodeModel(gz: Buffer, source = 'model'): PosModel {
 /** Per word type: the model rows of its own features and of its features as a neighbour. */
 interface WordInfo {
   /** Bias plus the weights of the word's own features, summed once per word type. */
-  base: Float32Array;
+  base: Int32Array;
   first: [number, number];
   asP1: number;
   asP2: number;
@@ -146,11 +146,17 @@ export class PosTagger {
   private readonly slotRow: Int32Array;
   private readonly mask: number;
   private readonly cache = new Map<string, WordInfo>();
-  /** Summed weights of the tag-history features (T1, T2, T1T2) for each (t1, t2), nt floats each. */
-  private readonly history: Float32Array;
+  /** Summed weights of the tag-history features (T1, T2, T1T2) for each (t1, t2), nt integers each. */
+  private readonly history: Int32Array;
   private readonly pads: WordInfo[];
-  private readonly scores: Float64Array;
+  private readonly scores: Int32Array;
   private readonly rowBuf = new Int32Array(32);
+  /**
+   * The weights as the file stores them, 16-bit integers (one common scale, which argmax ignores),
+   * packed with their tag: (weight << 8) | tag, row after row. A row is referred to by
+   * (start << 6) | count, so scoring a row reads one stretch of one array.
+   */
+  private readonly ent: Int32Array;
 
   constructor(model: PosModel) {
     this.m = model;
@@ -161,32 +167,46 @@ export class PosTagger {
     this.mask = size - 1;
     this.slotKey = new Uint32Array(size);
     this.slotRow = new Int32Array(size).fill(-1);
+    const nt = model.tags.length;
+    if (nt > 63 || model.weights.length >= 1 << 25) throw new NgError('NG_E021', `POS model too large for the packed tables (${nt} tags, ${model.weights.length} weights)`);
     for (let r = 0; r < n; r++) {
       const k = model.keys[r]!;
       let s = k & this.mask;
       while (this.slotKey[s] !== 0) s = (s + 1) & this.mask;
       this.slotKey[s] = k;
-      this.slotRow[s] = r;
+      this.slotRow[s] = (model.offsets[r]! << 6) | (model.offsets[r + 1]! - model.offsets[r]!);
     }
-    const nt = model.tags.length;
+    // The quantisation encodeModel applies (exact for a model read from a file).
+    let maxAbs = 0;
+    for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    this.ent = new Int32Array(model.weights.length);
+    for (let j = 0; j < model.weights.length; j++) this.ent[j] = (Math.round(model.weights[j]! / scale) << 8) | model.tagIdx[j]!;
     // Tag-history rows, indexed by tag + 2 so START2 (-2) and START1 (-1) fit.
     // Tag-history weights depend only on (t1, t2), indexed by tag + 2 so START2 (-2) and START1 (-1)
     // fit: summing them once here saves three sparse rows per token.
-    this.history = new Float32Array((nt + 2) * (nt + 2) * nt);
+    this.history = new Int32Array((nt + 2) * (nt + 2) * nt);
     for (let a = -2; a < nt; a++) {
       for (let b = -2; b < nt; b++) {
         const h = ((a + 2) * (nt + 2) + b + 2) * nt;
-        for (const r of [this.row(t1Key(a)), this.row(t2Key(b)), this.row(t1t2Key(a, b))]) {
-          if (r < 0) continue;
-          for (let j = model.offsets[r]!, e = model.offsets[r + 1]!; j < e; j++) this.history[h + model.tagIdx[j]!]! += model.weights[j]!;
-        }
+        for (const r of [this.row(t1Key(a)), this.row(t2Key(b)), this.row(t1t2Key(a, b))]) this.addRow(this.history, h, r);
       }
     }
     this.pads = [PAD_P1, PAD_P2, PAD_N1, PAD_N2].map((k) => this.infoOf(k, -1));
-    this.scores = new Float64Array(nt);
+    this.scores = new Int32Array(nt);
   }
 
-  /** The model row of a feature key, -1 when the model has no weights for it. */
+  /** Adds a row's weights (r as `row` returns it) to out[at + tag]. */
+  private addRow(out: Int32Array, at: number, r: number): void {
+    if (r < 0) return;
+    const ent = this.ent;
+    for (let j = r >>> 6, e = j + (r & 63); j < e; j++) {
+      const x = ent[j]!;
+      out[at + (x & 255)]! += x >> 8;
+    }
+  }
+
+  /** The model row of a feature key as (start << 6) | count in the packed weights, -1 when the model has no weights for it. */
   private row(k: number): number {
     let s = k & this.mask;
     for (;;) {
@@ -198,13 +218,8 @@ export class PosTagger {
   }
 
   private infoOf(k: WordKeys, fixed: number): WordInfo {
-    const { offsets, tagIdx, weights } = this.m;
-    const base = new Float32Array(this.m.tags.length);
-    for (const f of [BIAS_KEY, ...k.self]) {
-      const r = this.row(f);
-      if (r < 0) continue;
-      for (let j = offsets[r]!, e = offsets[r + 1]!; j < e; j++) base[tagIdx[j]!]! += weights[j]!;
-    }
+    const base = new Int32Array(this.m.tags.length);
+    for (const f of [BIAS_KEY, ...k.self]) this.addRow(base, 0, this.row(f));
     return {
       base,
       first: [this.row(k.shapeFirst[0]), this.row(k.shapeFirst[1])],
@@ -258,7 +273,7 @@ export class PosTagger {
     const out = new Uint8Array(n);
     const nt = this.tags.length;
     const [padP1, padP2, padN1, padN2] = this.pads as [WordInfo, WordInfo, WordInfo, WordInfo];
-    const { offsets, tagIdx, weights } = this.m;
+    const ent = this.ent;
     const sc = this.scores;
     const rows = this.rowBuf;
     let t1 = START1;
@@ -290,7 +305,10 @@ export class PosTagger {
         for (let q = 0; q < m; q++) {
           const r = rows[q]!;
           if (r < 0) continue;
-          for (let k = offsets[r]!, e = offsets[r + 1]!; k < e; k++) sc[tagIdx[k]!]! += weights[k]!;
+          for (let k = r >>> 6, e = k + (r & 63); k < e; k++) {
+            const x = ent[k]!;
+            sc[x & 255]! += x >> 8;
+          }
         }
         best = 0;
         let bs = sc[0]!;

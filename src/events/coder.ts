@@ -431,11 +431,15 @@ function isVerbUse(ws: Word[], i: number): boolean {
 function findMatches(text: string, ws: Word[]): Match[] {
   const found: Match[] = [];
   // In running text a capitalised trigger is part of a name ("Free Trade Agreement"); headlines capitalise all.
-  const titleCase = ws.filter((w) => w.cap).length > 0.6 * ws.filter((w) => /^\p{L}/u.test(w.lower)).length;
+  // Computed on first need: most sentences have no capitalised trigger.
+  let titleCase: boolean | undefined;
   for (let i = 0; i < ws.length; i++) {
     const pats = INDEX.get(ws[i]!.lower);
     if (!pats) continue;
-    if (ws[i]!.cap && i > 0 && !titleCase && !PUNCT.test(ws[i - 1]!.lower)) continue;
+    if (ws[i]!.cap && i > 0 && !PUNCT.test(ws[i - 1]!.lower)) {
+      titleCase ??= ws.filter((w) => w.cap).length > 0.6 * ws.filter((w) => /^\p{L}/u.test(w.lower)).length;
+      if (!titleCase) continue;
+    }
     for (const pat of pats) {
       if (pat.noun) {
         // A one-word event noun must be used as a noun ("aid agencies" is not aid), unless a hyphenated or

@@ -71,8 +71,11 @@ export interface Entity {
   roles: Role[];
   /** ISO 3166-1 alpha-3 where one applies. */
   country: string | null;
-  /** Where the country came from: the text itself (a demonym, a role, the name). */
-  countryFrom?: 'text' | 'gazetteer' | null;
+  /**
+   * Where the country came from: the text itself (a demonym, a role, the name), the place gazetteer,
+   * or knowledge learned from other news (models/actors.json) when the article does not say.
+   */
+  countryFrom?: 'text' | 'gazetteer' | 'knowledge' | null;
   /** CAMEO-style actor sector (GOV, MIL, REB, CRM, MED, BUS, CVL, IGO...) when known. */
   sector?: string | null;
   /** For entities tied to another (e.g. "the Trump administration" to Trump). */

@@ -3,6 +3,7 @@
  * `world-countries` package (loaded once, lazily) plus the few everyday forms it lacks ("U.S.",
  * "America", "Britain"), which are spellings, not knowledge about any person or organisation.
  */
+import { US_STATES } from './ner-gazetteer.js';
 import { createRequire } from 'node:module';
 
 interface WorldCountry {
@@ -196,10 +197,25 @@ export function findCountry(phrase: string): CountryHit | null {
 
 const findCache = new Map<string, CountryHit | null>();
 
+// US states of several words, some holding a country's name ("New Jersey", "New Mexico"): the words
+// of a state are not a country.
+const STATE_PHRASES = US_STATES.split('|').filter((s) => s.includes(' ')).map((s) => s.split(' '));
+const STATE_NAMES = new Set(US_STATES.split('|'));
+
+/** Whether a phrase is a US state's name ("New Jersey"): then its words name no country. */
+export function isUsState(phrase: string): boolean {
+  return STATE_NAMES.has(phrase);
+}
+
 function findUncached(phrase: string): CountryHit | null {
   const words: string[] = [];
   for (const m of phrase.replace(/-(?=[A-Z])/gu, ' ').matchAll(WORD_RE)) words.push(m[0]);
   for (let i = 0; i < words.length; i++) {
+    const state = STATE_PHRASES.find((st) => st.every((w, j) => words[i + j] === w));
+    if (state) {
+      i += state.length - 1;
+      continue;
+    }
     // "pro-Iranian militia", "anti-Syria journalist": the country is what they are for or against.
     const prev = words[i - 1]?.toLowerCase();
     if (prev === 'pro' || prev === 'anti') continue;

@@ -4,6 +4,7 @@
  * appositives, links role phrases and pronouns, and sets country, sector and place.
  * Every step is linear in the number of mentions (indexes by name token, not pairwise comparison).
  */
+import { ActorKnowledge, loadActorKnowledge } from './knowledge.js';
 import type { Doc, Entity, EntityType, Mention, Role } from '../doc/types.js';
 import type { Component } from '../pipeline/component.js';
 import { sectorOf } from './actors.js';
@@ -114,6 +115,12 @@ function nearest(cands: readonly Cluster[], pos: number): Cluster | null {
 export interface EntitiesOptions {
   /** Resolve cities to GeoNames records (loads the gazetteer on first use). Default true. */
   places?: boolean;
+  /**
+   * Actor knowledge learned from other news (models/actors.json, see src/entities/knowledge.ts): gives
+   * a person the article names without a country the one other articles state, as
+   * `countryFrom: "knowledge"`. Default true (when the file exists); false keeps to what the text says.
+   */
+  knowledge?: boolean | ActorKnowledge;
 }
 
 /** Runs entity linking on a Doc that carries mentions, tokens, sentences and paragraphs. */
@@ -480,6 +487,20 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     });
   }
 
+  // Learned knowledge: a person whose country this article does not state takes the one other news
+  // states for the name ("Obama" -> USA), marked as knowledge rather than text.
+  const knowledge = opts.knowledge === false ? null : opts.knowledge instanceof ActorKnowledge ? opts.knowledge : loadActorKnowledge();
+  if (knowledge) {
+    for (const [c, e] of entityOf) {
+      if (c.type !== 'PERSON' || e.country) continue;
+      const known = knowledge.countryOf(e.name);
+      if (known) {
+        e.country = known;
+        e.countryFrom = 'knowledge';
+      }
+    }
+  }
+
   // Administrations take their person's country, known only now.
   for (const [c, e] of entityOf) {
     if (!c.related) continue;
@@ -487,7 +508,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     e.relatedTo = rel?.id ?? null;
     if (rel?.country) {
       e.country = rel.country;
-      e.countryFrom = 'text';
+      e.countryFrom = rel.countryFrom ?? 'text';
     }
     e.sector = c.relWord === 'campaign' ? null : 'GOV';
   }
@@ -676,6 +697,7 @@ export function entitiesComponent(opts: EntitiesOptions = {}): Component {
   // Lexicons load when the pipeline is built, not inside the first document (ARCHITECTURE.md).
   countryName('USA');
   if (opts.places !== false) preloadPlaces();
+  if (opts.knowledge !== false && !(opts.knowledge instanceof ActorKnowledge)) opts = { ...opts, knowledge: loadActorKnowledge() ?? false };
   return {
     name: 'entities',
     requires: ['mentions', 'tokens', 'sentences', 'paragraphs'],

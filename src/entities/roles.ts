@@ -4,7 +4,7 @@
  * the span of text it was read from.
  */
 import type { Role } from '../doc/types.js';
-import { countryByName, lookupCountry } from './countries.js';
+import { countryByName, isUsState, lookupCountry } from './countries.js';
 import { HONORIFICS, TITLES, TITLE_FIRST_WORDS, TITLE_PATTERN, TITLE_QUALIFIERS, titleCase } from './titles.js';
 
 /** A role read from the text, with the span of the title itself (for not reading it twice). */
@@ -48,6 +48,8 @@ export function trailingCountry(s: string): { code: string; offset: number } | n
     const b = starts[i]!;
     const phrase = s.slice(b, end).replace(/[\u2019']s$/u, '').replace(/-$/u, '');
     if (/^The\s/u.test(phrase) || phrase === 'The') continue;
+    // "New Jersey Governor": the state's words are not the country Jersey.
+    if (isUsState(phrase)) return null;
     const hit = lookupCountry(phrase);
     if (hit) return { code: hit.code, offset: b };
   }

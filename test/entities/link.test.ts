@@ -336,3 +336,15 @@ describe('entities: other text', () => {
     expect(tesla.mentions.filter((m) => m.text === 'Tesla')).toHaveLength(3);
   });
 });
+
+describe('entities: US states are not countries', () => {
+  it('does not read "Jersey" or "Mexico" inside a state name as a country', () => {
+    const doc = handDoc('New Jersey Governor Chris Christie met New Mexico Governor Susana Martinez and Mexican President Vicente Fox.', [
+      ['Chris Christie', 'PERSON'], ['Susana Martinez', 'PERSON'], ['Vicente Fox', 'PERSON'], ['Mexican', 'NORP'],
+    ]);
+    entitiesComponent({ places: false, knowledge: false }).run(doc);
+    expect(byName(doc, 'Chris Christie').country).toBeNull();
+    expect(byName(doc, 'Susana Martinez').country).toBeNull();
+    expect(byName(doc, 'Vicente Fox').country).toBe('MEX');
+  });
+});

@@ -9,7 +9,12 @@ export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..
 
 /** The article texts of PolNeAR dev (84 US election articles), the benchmarks' common input. */
 export function polnearDevTexts(): string[] {
-  return readFileSync(join(ROOT, '..', 'shared', 'data', 'quotes', 'polnear.dev.jsonl'), 'utf8')
+  return polnearTexts('dev');
+}
+
+/** The article texts of a PolNeAR split (train: 840 articles; dev: 84). */
+export function polnearTexts(split: 'train' | 'dev'): string[] {
+  return readFileSync(join(ROOT, '..', 'shared', 'data', 'quotes', `polnear.${split}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => (JSON.parse(l) as { text: string }).text);

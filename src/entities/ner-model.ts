@@ -82,6 +82,14 @@ const ND = 6; // dynamic features per token (depend on earlier decisions)
 const EXT_FEATS: readonly number[] = [22, 25, 26, 29, 30, 34, 35];
 // The static features past the word-level ones that neither cache covers.
 const REST_FEATS = Int8Array.from(Array.from({ length: NF - WORD_FEATS }, (_, j) => j + WORD_FEATS).filter((f) => !EXT_FEATS.includes(f)));
+// Neighbour features that look at one neighbour alone: the left one's lower form, shape, gazetteer
+// and form, and the same of the right one. decodeInt sums each group once per neighbour tuple.
+const LEFT_FEATS: readonly number[] = [12, 16, 23, 31];
+const RIGHT_FEATS: readonly number[] = [13, 17, 24, 32];
+// The rest, read row by row for every token: word pairs, second neighbours, case-lexicon pairs.
+const PAIR_FEATS = Int8Array.from(Array.from(REST_FEATS).filter((f) => !LEFT_FEATS.includes(f) && !RIGHT_FEATS.includes(f)));
+const NB_MASK = (1 << 15) - 1;
+const NB_FILL = ((NB_MASK + 1) * 3) >> 2;
 const EXT_MASK = (1 << 16) - 1;
 // Row stride of decodeInt's padded weight table (NUM_TAGS rounded up to a power of two).
 const ROW = 16;
@@ -300,6 +308,55 @@ function compactOff(cw: CompactWeights, r: number): number {
   return (cw.rank[k]! + popcount(x & (b - 1))) * ROW;
 }
 
+/**
+ * decodeInt's cache of one neighbour group's summed weights, keyed by the neighbour's exact (lower,
+ * shape, gazetteer, form) atoms; open addressing, cleared when three quarters full.
+ */
+class NeighbourCache {
+  readonly keys = new Int32Array((NB_MASK + 1) * 4);
+  readonly vals = new Int32Array((NB_MASK + 1) * NUM_TAGS);
+  readonly used = new Uint8Array(NB_MASK + 1);
+  count = 0;
+
+  /**
+   * Offset in `vals` of the sum for the tuple; on a miss sums the rows of `group` for token F (feats
+   * holds row indices there) from the compact table.
+   */
+  slot(k0: number, k1: number, k2: number, k3: number, feats: Int32Array, F: number, group: readonly number[], cw: CompactWeights): number {
+    let h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(k2 + 31 * k3, 0xc2b2ae35);
+    h = (h ^ (h >>> 15)) & NB_MASK;
+    const keys = this.keys;
+    for (;;) {
+      const ko = h * 4;
+      if (this.used[h] === 0) break;
+      if (keys[ko] === k0 && keys[ko + 1] === k1 && keys[ko + 2] === k2 && keys[ko + 3] === k3) return h * NUM_TAGS;
+      h = (h + 1) & NB_MASK;
+    }
+    if (this.count >= NB_FILL) {
+      this.used.fill(0);
+      this.count = 0;
+      h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(k2 + 31 * k3, 0xc2b2ae35);
+      h = (h ^ (h >>> 15)) & NB_MASK;
+    }
+    this.used[h] = 1;
+    this.count++;
+    const ko = h * 4;
+    keys[ko] = k0;
+    keys[ko + 1] = k1;
+    keys[ko + 2] = k2;
+    keys[ko + 3] = k3;
+    const vo = h * NUM_TAGS;
+    const vals = this.vals;
+    const W = cw.table;
+    for (let t = 0; t < NUM_TAGS; t++) vals[vo + t] = 0;
+    for (let q = 0; q < group.length; q++) {
+      const off = compactOff(cw, feats[F + group[q]!]!);
+      if (off >= 0) for (let t = 0; t < NUM_TAGS; t++) vals[vo + t]! += W[off + t]!;
+    }
+    return vo;
+  }
+}
+
 /** Weights and gazetteer; tags inputs. Load with `NerModel.load`, make with `NerTrainer`. */
 export class NerModel {
   readonly T = NUM_TAGS;
@@ -325,6 +382,8 @@ export class NerModel {
   private readonly extVals = new Int32Array((EXT_MASK + 1) * NUM_TAGS);
   private readonly extUsed = new Uint8Array(EXT_MASK + 1);
   private extCount = 0;
+  private readonly leftCache = new NeighbourCache();
+  private readonly rightCache = new NeighbourCache();
 
   constructor(
     readonly bits: number,
@@ -451,12 +510,8 @@ export class NerModel {
     // the plain loop.
     if (this.weights instanceof Int16Array) {
       const cw = this.compactWeights(this.weights);
-      // Row indices (stride 1), then the neighbour features' rows mapped into the compact table.
-      const prep = this.prepare(input, false, 1);
-      const feats = prep.feats;
-      const rest = REST_FEATS;
-      for (let F = 0; F < feats.length; F += NF) for (let q = 0; q < rest.length; q++) feats[F + rest[q]!] = compactOff(cw, feats[F + rest[q]!]!);
-      return tagsToSpans(this.decodeInt(input, prep, cw));
+      // Row indices (stride 1); decodeInt maps them into the compact table as it reads them.
+      return tagsToSpans(this.decodeInt(input, this.prepare(input, false, 1), cw));
     }
     return tagsToSpans(this.decode(input, this.prepare(input)));
   }
@@ -541,8 +596,10 @@ export class NerModel {
     const extKeys = this.extKeys;
     const extVals = this.extVals;
     const extUsed = this.extUsed;
-    const rest = REST_FEATS;
+    const rest = PAIR_FEATS;
     const nRest = rest.length;
+    const leftCache = this.leftCache;
+    const rightCache = this.rightCache;
     for (let k = 0; k + 1 < bounds.length; k++) {
       const s = bounds[k] ?? 0;
       const e = bounds[k + 1] ?? 0;
@@ -640,8 +697,34 @@ export class NerModel {
         a10 += extVals[v + 10]!;
         a11 += extVals[v + 11]!;
         a12 += extVals[v + 12]!;
+        // One neighbour's own features, summed once per neighbour tuple (BOS/EOS stand-ins past the sentence).
+        const l = i > s ? (i - 1) * ATOMS : -1;
+        const lv =
+          l >= 0
+            ? leftCache.slot(atoms[l + A_LOWER]!, atoms[l + A_SHAPE]!, atoms[l + A_GAZ]!, atoms[l + A_FORM]!, feats, F, LEFT_FEATS, cw)
+            : leftCache.slot(BOS + A_LOWER, BOS + A_SHAPE, BOS + A_GAZ, BOS + A_FORM, feats, F, LEFT_FEATS, cw);
+        const r = i + 1 < e ? (i + 1) * ATOMS : -1;
+        const rv =
+          r >= 0
+            ? rightCache.slot(atoms[r + A_LOWER]!, atoms[r + A_SHAPE]!, atoms[r + A_GAZ]!, atoms[r + A_FORM]!, feats, F, RIGHT_FEATS, cw)
+            : rightCache.slot(EOS + A_LOWER, EOS + A_SHAPE, EOS + A_GAZ, EOS + A_FORM, feats, F, RIGHT_FEATS, cw);
+        const LV = leftCache.vals;
+        const RV = rightCache.vals;
+        a0 += LV[lv]! + RV[rv]!;
+        a1 += LV[lv + 1]! + RV[rv + 1]!;
+        a2 += LV[lv + 2]! + RV[rv + 2]!;
+        a3 += LV[lv + 3]! + RV[rv + 3]!;
+        a4 += LV[lv + 4]! + RV[rv + 4]!;
+        a5 += LV[lv + 5]! + RV[rv + 5]!;
+        a6 += LV[lv + 6]! + RV[rv + 6]!;
+        a7 += LV[lv + 7]! + RV[rv + 7]!;
+        a8 += LV[lv + 8]! + RV[rv + 8]!;
+        a9 += LV[lv + 9]! + RV[rv + 9]!;
+        a10 += LV[lv + 10]! + RV[rv + 10]!;
+        a11 += LV[lv + 11]! + RV[rv + 11]!;
+        a12 += LV[lv + 12]! + RV[rv + 12]!;
         for (let q = 0; q < nRest; q++) {
-          const off = feats[F + rest[q]!]!;
+          const off = compactOff(cw, feats[F + rest[q]!]!);
           if (off < 0) continue;
           a0 += W[off]!;
           a1 += W[off + 1]!;

@@ -275,9 +275,40 @@ export function sentenceMode(words: readonly string[], from: number, to: number)
       if (isUpperChar(c0)) capWords++;
     }
   }
+  return modeOfCounts(letters, upperWords, lowerWords, contentWords, capWords);
+}
+
+/** sentenceMode's decision from its counts (shared with the tagger's cached per-word version). */
+export function modeOfCounts(letters: number, upperWords: number, lowerWords: number, contentWords: number, capWords: number): number {
   if (letters >= 4 && lowerWords === 0 && upperWords >= 2) return MODE_UPPER;
   if (contentWords >= 3 && capWords === contentWords && lowerWords > 0) return MODE_TITLE;
   return MODE_NORMAL;
+}
+
+/**
+ * One word's part of sentenceMode, packed: letters (capped at 255), bit 8 some lower-case letter,
+ * bit 9 a content word (starts with a letter, not a small word), bit 10 a capitalised content word.
+ */
+export function wordModeFacts(w: string): number {
+  let up = 0;
+  let lo = 0;
+  for (let j = 0; j < w.length; j++) {
+    const c = w.charCodeAt(j);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) lo++;
+    else if (c > 127) {
+      if (isUpperChar(c)) up++;
+      else if (isLowerChar(c)) lo++;
+    }
+  }
+  if (up + lo === 0) return 0;
+  let out = Math.min(255, up + lo) | (lo > 0 ? 256 : 0);
+  const c0 = w.charCodeAt(0);
+  if ((isUpperChar(c0) || isLowerChar(c0)) && !(w.length <= SMALL_MAX && SMALL_WORDS.has(w.toLowerCase()))) {
+    out |= 512;
+    if (isUpperChar(c0)) out |= 1024;
+  }
+  return out;
 }
 
 /** Salts a hash by sentence mode so that case-bearing atoms learn separate weights per mode. */

@@ -27,7 +27,8 @@ import {
   mix,
   modeSalt,
   newWordFacts,
-  sentenceMode,
+  modeOfCounts,
+  wordModeFacts,
   wordFacts,
 } from './ner-features.js';
 import { Gazetteer, type GazetteerEntry } from './ner-gazetteer.js';
@@ -111,7 +112,7 @@ const facts = newWordFacts();
 
 // Per-word facts cache: word -> slot in a table of WF_SIZE integers (wordFacts' hashes and flags, and
 // the casing-lexicon level), so frequent words skip the per-character hashing and a boxed-key lookup.
-const WF_SIZE = 13;
+const WF_SIZE = 14;
 const WF_CAP = 1 << 16;
 
 /** A model's cache of per-word facts (they depend on the word and the model's casing lexicon). */
@@ -137,6 +138,7 @@ class WordFactsCache {
       }
       t[slot + 11] = (facts.initCap ? 1 : 0) | (facts.allCaps ? 2 : 0) | (facts.hasLower ? 4 : 0) | (facts.cls << 4);
       t[slot + 12] = facts.cls === CLS_WORD ? (caseLex.get(facts.lower) ?? 0) : 0;
+      t[slot + 13] = wordModeFacts(w);
     }
     return slot;
   }
@@ -150,13 +152,31 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, numb
   const initCap = new Uint8Array(n);
   const modes = new Uint8Array(n);
   const wt = wf.table;
+  const slots = new Int32Array(n);
   for (let k = 0; k + 1 < bounds.length; k++) {
     const s = bounds[k] ?? 0;
     const e = bounds[k + 1] ?? 0;
-    const mode = sentenceMode(words, s, e);
+    // sentenceMode, from each word's cached part of it.
+    let letters = 0;
+    let upperWords = 0;
+    let lowerWords = 0;
+    let contentWords = 0;
+    let capWords = 0;
+    for (let i = s; i < e; i++) {
+      const f = wf.get(words[i] ?? '', caseLex);
+      slots[i] = f;
+      const m = wt[f + 13]!;
+      if (m === 0) continue;
+      letters += m & 255;
+      if (m & 256) lowerWords++;
+      else upperWords++;
+      if (m & 512) contentWords++;
+      if (m & 1024) capWords++;
+    }
+    const mode = modeOfCounts(letters, upperWords, lowerWords, contentWords, capWords);
     for (let i = s; i < e; i++) {
       const w = words[i] ?? '';
-      const f = wf.get(w, caseLex);
+      const f = slots[i]!;
       const lower = wt[f + 1]!;
       const flags = wt[f + 11]!;
       const cls = flags >> 4;
@@ -183,15 +203,30 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, numb
       } else atoms[o + A_DOCCASE] = 0;
     }
   }
-  const seen = new Map<number, number>();
+  // Case memory over the document, keyed by the lower form's hash in an open-addressing table (int32
+  // hashes as Map keys would mostly be boxed numbers).
+  let cap = 64;
+  while (cap < 2 * n) cap <<= 1;
+  const seenKeys = new Int32Array(cap);
+  const seenVals = new Int8Array(cap).fill(-1);
+  const seenSlot = (key: number): number => {
+    let h = fmix(key) & (cap - 1);
+    while (seenVals[h] !== -1 && seenKeys[h] !== key) h = (h + 1) & (cap - 1);
+    return h;
+  };
   for (let i = 0; i < n; i++) {
     const b = atoms[i * ATOMS + A_DOCCASE] ?? 0;
     if (b !== 0) {
       const key = atoms[i * ATOMS + A_RAWLOWER] ?? 0;
-      seen.set(key, (seen.get(key) ?? 0) | b);
+      const h = seenSlot(key);
+      seenKeys[h] = key;
+      seenVals[h] = seenVals[h] === -1 ? b : seenVals[h]! | b;
     }
   }
-  for (let i = 0; i < n; i++) atoms[i * ATOMS + A_DOCCASE] = seen.get(atoms[i * ATOMS + A_RAWLOWER] ?? 0) ?? 0;
+  for (let i = 0; i < n; i++) {
+    const h = seenSlot(atoms[i * ATOMS + A_RAWLOWER] ?? 0);
+    atoms[i * ATOMS + A_DOCCASE] = seenVals[h] === -1 ? 0 : seenVals[h]!;
+  }
   const lower = new Int32Array(n);
   for (let i = 0; i < n; i++) lower[i] = atoms[i * ATOMS + A_RAWLOWER] ?? 0;
   const gz = new Int32Array(n);

@@ -179,3 +179,37 @@ describe('ner-model: scoring', () => {
     expect(prf(c, ['PER']).f1).toBe(1);
   });
 });
+
+describe('sentence case mode from cached per-word facts', () => {
+  it('equals sentenceMode on ordinary, ALL CAPS, headline-case and odd sentences', async () => {
+    const { sentenceMode, modeOfCounts, wordModeFacts, MODE_UPPER, MODE_TITLE, MODE_NORMAL } = await import('../../src/entities/ner-features.js');
+    const cases = [
+      'Mexico rejects any U.S. military intervention .',
+      'MEXICO REJECTS U.S. INTERVENTION',
+      'Mexico Rejects Any Military Intervention In Its Territory',
+      'Trump Meets The Press on Friday',
+      'ÉTATS-UNIS : LE PRÉSIDENT PARLE',
+      "'s 3rd 1,000 -- !",
+      'Ça Va Très Bien À Paris',
+      'A',
+    ];
+    const seen = new Set<number>();
+    for (const c of cases) {
+      const words = c.split(' ');
+      let letters = 0, upper = 0, lower = 0, content = 0, caps = 0;
+      for (const w of words) {
+        const m = wordModeFacts(w);
+        if (m === 0) continue;
+        letters += m & 255;
+        if (m & 256) lower++;
+        else upper++;
+        if (m & 512) content++;
+        if (m & 1024) caps++;
+      }
+      const mode = sentenceMode(words, 0, words.length);
+      expect(modeOfCounts(letters, upper, lower, content, caps), c).toBe(mode);
+      seen.add(mode);
+    }
+    expect(seen).toEqual(new Set([MODE_NORMAL, MODE_UPPER, MODE_TITLE]));
+  });
+});

@@ -30,6 +30,20 @@ const POSS_RE = /^\s+(?:Jr\.?|Sr\.?|II|III|IV)$/u;
  * before a known first name, so "General Motors" stays whole.
  */
 export function bareName(s: string, person = true): NamePart {
+  // Names recur across articles: results are kept (read-only: callers replace, never change them).
+  const memo = person ? bareMemoPerson : bareMemoOther;
+  let hit = memo.get(s);
+  if (hit === undefined) {
+    hit = bareNameUncached(s, person);
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(s, hit);
+  }
+  return hit;
+}
+const bareMemoPerson = new Map<string, Readonly<NamePart>>();
+const bareMemoOther = new Map<string, Readonly<NamePart>>();
+
+function bareNameUncached(s: string, person: boolean): NamePart {
   let start = 0;
   let end = s.length;
   const party = PARTY_RE.exec(s);

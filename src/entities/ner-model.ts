@@ -87,6 +87,9 @@ const REST_FEATS = Int8Array.from(Array.from({ length: NF - WORD_FEATS }, (_, j)
 // and form, and the same of the right one. decodeInt sums each group once per neighbour tuple.
 const LEFT_FEATS: readonly number[] = [12, 16, 23, 31];
 const RIGHT_FEATS: readonly number[] = [13, 17, 24, 32];
+// Their template ids (computeFeats mixes feature f with id f + 1), in key order (lower, shape, gazetteer, form).
+const LEFT_TEMPLATES: readonly number[] = LEFT_FEATS.map((f) => f + 1);
+const RIGHT_TEMPLATES: readonly number[] = RIGHT_FEATS.map((f) => f + 1);
 // The rest, read row by row for every token: word pairs, second neighbours, case-lexicon pairs.
 const PAIR_FEATS = Int8Array.from(Array.from(REST_FEATS).filter((f) => !LEFT_FEATS.includes(f) && !RIGHT_FEATS.includes(f)));
 const NB_MASK = (1 << 15) - 1;
@@ -277,7 +280,7 @@ function ownFeatsCompact(atoms: Int32Array, i: number, feats: Int32Array, mask: 
  * Fills the static feature row offsets of every token; with `own` false only the features that
  * look at neighbours (decodeInt computes the rest on a cache miss with ownFeats).
  */
-function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: number, own = true): Int32Array {
+function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: number, own = true, neighbours = true): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
   const feats = new Int32Array(n * NF);
@@ -296,22 +299,24 @@ function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: numbe
       const sm1 = at(i - 1, A_SHAPE, s, e);
       const sp1 = at(i + 1, A_SHAPE, s, e);
       const F = i * NF;
-      feats[F + 12] = (mix(13, wm1) & mask) * T;
-      feats[F + 13] = (mix(14, wp1) & mask) * T;
+      if (neighbours) {
+        feats[F + 12] = (mix(13, wm1) & mask) * T;
+        feats[F + 13] = (mix(14, wp1) & mask) * T;
+        feats[F + 16] = (mix(17, sm1) & mask) * T;
+        feats[F + 17] = (mix(18, sp1) & mask) * T;
+        feats[F + 23] = (mix(24, at(i - 1, A_GAZ, s, e)) & mask) * T;
+        feats[F + 24] = (mix(25, at(i + 1, A_GAZ, s, e)) & mask) * T;
+        feats[F + 31] = (mix(32, at(i - 1, A_FORM, s, e)) & mask) * T;
+        feats[F + 32] = (mix(33, at(i + 1, A_FORM, s, e)) & mask) * T;
+      }
       feats[F + 14] = (mix(15, at(i - 2, A_LOWER, s, e)) & mask) * T;
       feats[F + 15] = (mix(16, at(i + 2, A_LOWER, s, e)) & mask) * T;
-      feats[F + 16] = (mix(17, sm1) & mask) * T;
-      feats[F + 17] = (mix(18, sp1) & mask) * T;
       feats[F + 18] = (mix(mix(19, sm1), s0) & mask) * T;
       feats[F + 19] = (mix(mix(20, s0), sp1) & mask) * T;
       feats[F + 20] = (mix(mix(21, wm1), w0) & mask) * T;
       feats[F + 21] = (mix(mix(22, w0), wp1) & mask) * T;
-      feats[F + 23] = (mix(24, at(i - 1, A_GAZ, s, e)) & mask) * T;
-      feats[F + 24] = (mix(25, at(i + 1, A_GAZ, s, e)) & mask) * T;
       feats[F + 27] = (mix(mix(28, sm1), w0) & mask) * T;
       feats[F + 28] = (mix(mix(29, w0), sp1) & mask) * T;
-      feats[F + 31] = (mix(32, at(i - 1, A_FORM, s, e)) & mask) * T;
-      feats[F + 32] = (mix(33, at(i + 1, A_FORM, s, e)) & mask) * T;
       feats[F + 33] = (mix(mix(34, wm1), wp1) & mask) * T;
       const cl = atoms[o + A_CASELEX] ?? 0;
       feats[F + 36] = (mix(mix(37, at(i - 1, A_CASELEX, s, e)), cl) & mask) * T;
@@ -354,10 +359,10 @@ class NeighbourCache {
   count = 0;
 
   /**
-   * Offset in `vals` of the sum for the tuple; on a miss sums the rows of `group` for token F (feats
-   * holds row indices there) from the compact table.
+   * Offset in `vals` of the sum for the tuple; on a miss hashes the group's features (template id
+   * with each key, as computeFeats does) and sums their rows from the compact table.
    */
-  slot(k0: number, k1: number, k2: number, k3: number, feats: Int32Array, F: number, group: readonly number[], cw: CompactWeights): number {
+  slot(k0: number, k1: number, k2: number, k3: number, templates: readonly number[], mask: number, cw: CompactWeights): number {
     let h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(k2 + 31 * k3, 0xc2b2ae35);
     h = (h ^ (h >>> 15)) & NB_MASK;
     const keys = this.keys;
@@ -384,8 +389,9 @@ class NeighbourCache {
     const vals = this.vals;
     const W = cw.table;
     for (let t = 0; t < NUM_TAGS; t++) vals[vo + t] = 0;
-    for (let q = 0; q < group.length; q++) {
-      const off = compactOff(cw, feats[F + group[q]!]!);
+    const ks = [k0, k1, k2, k3];
+    for (let q = 0; q < 4; q++) {
+      const off = compactOff(cw, mix(templates[q]!, ks[q]!) & mask);
       if (off >= 0) for (let t = 0; t < NUM_TAGS; t++) vals[vo + t]! += W[off + t]!;
     }
     return vo;
@@ -436,9 +442,9 @@ export class NerModel {
    * Prepares atoms and static features for an input (`own` false: see computeFeats); feature offsets
    * are row index times `stride` (ROW for the padded table decodeInt reads).
    */
-  prepare(input: NerInput, own = true, stride: number = this.T): Prepared {
+  prepare(input: NerInput, own = true, stride: number = this.T, neighbours = true): Prepared {
     const atoms = computeAtoms(input, this.gazetteer, this.caseLex, this.wordFactsCache);
-    const feats = computeFeats(input, atoms, this.mask, stride, own);
+    const feats = computeFeats(input, atoms, this.mask, stride, own, neighbours);
     return { n: input.words.length, atoms, feats };
   }
 
@@ -546,7 +552,7 @@ export class NerModel {
     if (this.weights instanceof Int16Array) {
       const cw = this.compactWeights(this.weights);
       // Row indices (stride 1); decodeInt maps them into the compact table as it reads them.
-      return tagsToSpans(this.decodeInt(input, this.prepare(input, false, 1), cw));
+      return tagsToSpans(this.decodeInt(input, this.prepare(input, false, 1, false), cw));
     }
     return tagsToSpans(this.decode(input, this.prepare(input)));
   }
@@ -736,13 +742,13 @@ export class NerModel {
         const l = i > s ? (i - 1) * ATOMS : -1;
         const lv =
           l >= 0
-            ? leftCache.slot(atoms[l + A_LOWER]!, atoms[l + A_SHAPE]!, atoms[l + A_GAZ]!, atoms[l + A_FORM]!, feats, F, LEFT_FEATS, cw)
-            : leftCache.slot(BOS + A_LOWER, BOS + A_SHAPE, BOS + A_GAZ, BOS + A_FORM, feats, F, LEFT_FEATS, cw);
+            ? leftCache.slot(atoms[l + A_LOWER]!, atoms[l + A_SHAPE]!, atoms[l + A_GAZ]!, atoms[l + A_FORM]!, LEFT_TEMPLATES, mask, cw)
+            : leftCache.slot(BOS + A_LOWER, BOS + A_SHAPE, BOS + A_GAZ, BOS + A_FORM, LEFT_TEMPLATES, mask, cw);
         const r = i + 1 < e ? (i + 1) * ATOMS : -1;
         const rv =
           r >= 0
-            ? rightCache.slot(atoms[r + A_LOWER]!, atoms[r + A_SHAPE]!, atoms[r + A_GAZ]!, atoms[r + A_FORM]!, feats, F, RIGHT_FEATS, cw)
-            : rightCache.slot(EOS + A_LOWER, EOS + A_SHAPE, EOS + A_GAZ, EOS + A_FORM, feats, F, RIGHT_FEATS, cw);
+            ? rightCache.slot(atoms[r + A_LOWER]!, atoms[r + A_SHAPE]!, atoms[r + A_GAZ]!, atoms[r + A_FORM]!, RIGHT_TEMPLATES, mask, cw)
+            : rightCache.slot(EOS + A_LOWER, EOS + A_SHAPE, EOS + A_GAZ, EOS + A_FORM, RIGHT_TEMPLATES, mask, cw);
         const LV = leftCache.vals;
         const RV = rightCache.vals;
         a0 += LV[lv]! + RV[rv]!;

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention, Span, Token } from '../doc/types.js';
 import { NgError } from '../errors.js';
+import { tokenTexts } from '../doc/spans.js';
 import type { Component } from '../pipeline/component.js';
 import { NER_TYPES, NerModel, type NerInput, type TokenSpan } from './ner-model.js';
 import { MODE_NORMAL, sentenceMode } from './ner-features.js';
@@ -194,7 +195,7 @@ const POSSESSIVE = /\p{L}['\u2019]s$/u;
 /** Runs the recogniser over a Doc's tokens and returns the name mentions, in text order. */
 export function recognizeDoc(model: NerModel, doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): NameMention[] {
   const { text, tokens } = doc;
-  const words = tokens.map((t) => text.slice(t.start, t.end));
+  const words = tokenTexts(doc);
   const bounds = sentenceBounds(tokens, doc.sentences);
   const spans = recognizeNames(model, { words, bounds });
   const out: NameMention[] = [];

@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Component } from '../pipeline/component.js';
 import type { Doc, Token } from '../doc/types.js';
 import { NgError } from '../errors.js';
+import { tokenTexts } from '../doc/spans.js';
 import {
   BIAS_KEY,
   FEATURE_VERSION,
@@ -333,9 +334,9 @@ export class PosTagger {
   }
 
   /** Fills `pos` of tokens[from, to) (one sentence) from their text. */
-  tagTokens(text: string, tokens: Token[], from: number, to: number): void {
+  tagTokens(text: string, tokens: Token[], from: number, to: number, words?: readonly string[]): void {
     const infos: WordInfo[] = new Array<WordInfo>(to - from);
-    for (let i = from; i < to; i++) infos[i - from] = this.info(text.slice(tokens[i]!.start, tokens[i]!.end));
+    for (let i = from; i < to; i++) infos[i - from] = this.info(words ? words[i]! : text.slice(tokens[i]!.start, tokens[i]!.end));
     const t = this.tagInfos(infos);
     for (let i = from; i < to; i++) tokens[i]!.pos = this.tags[t[i - from]!]!;
   }
@@ -343,18 +344,19 @@ export class PosTagger {
   /** Tags every sentence of a Doc (doc.tokens must already be cut inside doc.sentences). */
   tagDoc(doc: Doc): void {
     const toks = doc.tokens;
+    const words = tokenTexts(doc);
     let k = 0;
     for (const s of doc.sentences) {
       while (k < toks.length && toks[k]!.start < s.start) {
         // A token outside every sentence (should not happen): tag it alone.
-        this.tagTokens(doc.text, toks, k, k + 1);
+        this.tagTokens(doc.text, toks, k, k + 1, words);
         k++;
       }
       const a = k;
       while (k < toks.length && toks[k]!.end <= s.end) k++;
-      if (k > a) this.tagTokens(doc.text, toks, a, k);
+      if (k > a) this.tagTokens(doc.text, toks, a, k, words);
     }
-    if (k < toks.length) this.tagTokens(doc.text, toks, k, toks.length);
+    if (k < toks.length) this.tagTokens(doc.text, toks, k, toks.length, words);
   }
 }
 

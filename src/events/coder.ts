@@ -31,16 +31,60 @@ const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['�
 const UPPER_START = /^\p{Lu}/u;
 
 /** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
-export function words(text: string, start: number, end: number, posAt?: Map<number, string>): Word[] {
+/** Part-of-speech tags by token start, for the coder's words: starts ascending, tag of each ('' for none). */
+export interface PosIndex {
+  starts: Int32Array;
+  tags: string[];
+}
+
+/** Builds the tag index of a Doc's tokens (sorted by start, as segmentation leaves them). */
+export function posIndex(tokens: readonly { start: number; pos?: string }[]): PosIndex {
+  const starts = new Int32Array(tokens.length);
+  const tags = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = tokens[i]!.start;
+    tags[i] = tokens[i]!.pos ?? '';
+  }
+  return { starts, tags };
+}
+
+/** Index of the first token starting at or after `at`. */
+function firstFrom(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tag of the token starting exactly at `at`, or ''. */
+export function posAt(index: PosIndex, at: number): string {
+  const k = firstFrom(index.starts, at);
+  return k < index.starts.length && index.starts[k] === at ? index.tags[k]! : '';
+}
+
+export function words(text: string, start: number, end: number, pos?: PosIndex): Word[] {
   const out: Word[] = [];
   const s = text.slice(start, end);
   WORD_RE.lastIndex = 0;
+  // Words and tokens both come in text order: one pointer walks the tokens.
+  const starts = pos?.starts;
+  const n = starts?.length ?? 0;
+  let k = starts ? firstFrom(starts, start) : 0;
   for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
     const a = start + m.index;
+    let tag = '';
+    if (starts) {
+      while (k < n && starts[k]! < a) k++;
+      if (k < n && starts[k] === a) tag = pos!.tags[k]!;
+    }
     const w = m[0];
     // ASCII first letters answer the capital test without a Unicode regex (most words).
     const c = w.charCodeAt(0);
-    out.push({ start: a, end: a + w.length, lower: w.toLowerCase(), pos: posAt?.get(a) ?? '', cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w) });
+    out.push({ start: a, end: a + w.length, lower: w.toLowerCase(), pos: tag, cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w) });
   }
   return out;
 }
@@ -175,7 +219,7 @@ interface Atom {
 export interface DocContext {
   doc: Doc;
   mentions: { start: number; end: number; entity: Entity }[];
-  posAt: Map<number, string>;
+  pos: PosIndex;
   history: Group[];
   atomCache?: { start: number; end: number; atoms: Atom[] } | undefined;
   sentences: Span[];
@@ -186,9 +230,7 @@ export function docContext(doc: Doc): DocContext {
   const mentions: DocContext['mentions'] = [];
   for (const e of doc.entities) for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
   mentions.sort((a, b) => a.start - b.start);
-  const posAt = new Map<number, string>();
-  for (const t of doc.tokens) if (t.pos) posAt.set(t.start, t.pos);
-  return { doc, mentions, posAt, history: [], sentences: doc.sentences };
+  return { doc, mentions, pos: posIndex(doc.tokens), history: [], sentences: doc.sentences };
 }
 
 const CAP_RUN = /(?:[A-Z][\p{L}'’.-]*|al-|bin|de|of)(?:\s+(?:[A-Z][\p{L}'’.-]*|al-[A-Z][\p{L}-]*|bin|bin|de|of|al))*/gu;
@@ -255,7 +297,7 @@ function findAtoms(ctx: DocContext, a: number, b: number): Atom[] {
         const word = w[0].replace(/[.,;:]+$/, '');
         const covered = atoms.some((x) => x.start < we0 && ws0 < x.end);
         // A tagger knows "Speaking", "Last" and "Of" are no names even when capitalised.
-        const tag = ctx.posAt.get(ws0);
+        const tag = posAt(ctx.pos, ws0);
         const notName = tag !== undefined && tag !== '' && !tag.startsWith('NNP');
         if (covered || !/^[A-Z]/.test(word) || CAP_SKIP.has(word) || notName) { flush(); continue; }
         if (pieceStart < 0) pieceStart = ws0;
@@ -279,7 +321,7 @@ function linkable(ctx: DocContext, prev: Atom, gapStart: number, gapEnd: number)
   if (gapEnd - gapStart > 40) return false;
   // Most gaps are a space or "'s"; only longer ones need splitting into words.
   if (/^\s*(?:['’]s)?\s*$/.test(ctx.doc.text.slice(gapStart, gapEnd))) return true;
-  const ws = words(ctx.doc.text, gapStart, gapEnd, ctx.posAt);
+  const ws = words(ctx.doc.text, gapStart, gapEnd, ctx.pos);
   if (ws.length > 3) return false;
   for (const w of ws) {
     // "Ambassador to Mexico" is one title; "intelligence to Macedonia" is two phrases.
@@ -502,7 +544,7 @@ const WRAP_ABSORB = set('demand accuse blame allege urge call appeal criticize c
 /** Codes the events of one sentence. */
 export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
   const text = ctx.doc.text;
-  const ws = words(text, sent.start, sent.end, ctx.posAt);
+  const ws = words(text, sent.start, sent.end, ctx.pos);
   markSpeech(ws);
   const matches = findMatches(text, ws);
   if (matches.length === 0 && !ws.some((w) => w.lower === 'must')) return [];

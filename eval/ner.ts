@@ -1,7 +1,7 @@
 /**
  * `npm run eval -- ner [--model path]`: entity-level precision, recall and F1 (exact span and type, as
  * conlleval counts them) on CoNLL-2003 testa, in CoNLL's own types, and on GMB dev, in GMB's types.
- * Each is scored with the weights a user gets by default and with the corpus's own domain weights.
+ * Each is scored with the weights a user gets by default and with any domain weights the file has.
  * Held-out splits (CoNLL testb, the rest of GMB) are never read.
  */
 import { dirname, join, resolve } from 'node:path';
@@ -19,7 +19,10 @@ const { values: args } = parseArgs({
 
 const conllTrain = join(dataDir, 'conll2003/eng.train');
 const summary: Record<string, number> = {};
-const domains = [...new Set([DEFAULT_NER_DOMAIN, 'shared', 'conll', 'gmb'])];
+// The default weights, then every weight section the file has (a jointly trained model has only
+// the shared one).
+const sections = (NerModel.load(args.model).info.domains as string[] | undefined) ?? [];
+const domains = [...new Set([DEFAULT_NER_DOMAIN, 'shared', ...sections])];
 for (const domain of domains) {
   const t0 = Date.now();
   const model = NerModel.load(args.model, { domain });

@@ -2,10 +2,9 @@
  * Entity-level scoring as conlleval counts it: a predicted entity is correct only when its span and
  * type both equal a gold entity's. Used by eval/ner.ts and by the trainer's progress report.
  */
-import { GAZ_COUNTRY } from './ner-features.js';
 import { NER_TYPES, type NerModel } from './ner-model.js';
 import { recognizeNames } from './ner.js';
-import { type CorpusDoc, learnTitles, readConll, readGmb, stripTitles } from './ner-corpus.js';
+import { type CorpusDoc, type GmbConventions, learnGmbConventions, learnTitles, mapGmb, readConll, readGmb } from './ner-corpus.js';
 
 /** Counts per label: true positives, predicted, gold. */
 export type Counts = Map<string, { tp: number; pred: number; gold: number }>;
@@ -74,27 +73,29 @@ export function evaluateConll(model: NerModel, path: string): Counts {
 
 /**
  * Scores a model on a GMB file in GMB's types (tim left out: dates are the values layer's job).
- * `normalized` scores against gold in newsgraph's conventions, the ones training maps GMB to: leading
- * titles out of person names (spans of titles alone dropped), and countries tagged gpe counted as
- * places (geo); otherwise against GMB's spans as they are.
+ * `normalized` scores against gold in newsgraph's conventions, mapped by exactly the function training
+ * uses (`mapGmb`, with titles and place names learned from the training files): leading titles out of
+ * person names (spans of titles alone dropped), countries tagged gpe and places GMB tags org for their
+ * government counted as places (geo), nationality and group words counted as gpe; otherwise against
+ * GMB's spans as they are (art/eve/nat merged as misc).
  */
 export function evaluateGmb(model: NerModel, path: string, opts: { normalized: boolean; conllTrainPath: string }): Counts {
   const gaz = model.gazetteer;
   const docs = readGmb(path);
-  const titles = opts.normalized ? learnTitles(readConll(opts.conllTrainPath), readGmb(path.replace(/dev\.tsv$/, 'train.tsv'))) : new Set<string>();
   const counts: Counts = new Map();
+  let titles = new Set<string>();
+  let conv: GmbConventions = {};
+  if (opts.normalized) {
+    const gmbTrain = readGmb(path.replace(/dev\.tsv$/, 'train.tsv'));
+    titles = learnTitles(readConll(opts.conllTrainPath), gmbTrain);
+    conv = learnGmbConventions(gmbTrain, gaz, titles);
+  }
   for (const doc of docs) {
-    const gold = doc.spans
-      .filter((s) => s.label !== 'tim')
-      .map((s) => {
-        let label = s.label === 'art' || s.label === 'eve' || s.label === 'nat' ? 'misc' : s.label;
-        // GMB tags a country gpe or geo by its role in the sentence; newsgraph calls it a place (GPE)
-        // either way, exactly as training maps it.
-        if (opts.normalized && label === 'gpe' && gaz.lookup(doc.words.slice(s.start, s.end)) & GAZ_COUNTRY) label = 'geo';
-        const start = label === 'per' ? stripTitles(doc.words, s.start, s.end, titles) : s.start;
-        return { start, end: s.end, label };
-      })
-      .filter((s) => s.start < s.end);
+    const gold = opts.normalized
+      ? mapGmb(doc, gaz, titles, conv).map((s) => ({ start: s.start, end: s.end, label: TO_GMB[NER_TYPES[s.type] ?? 'MISC'] ?? 'misc' }))
+      : doc.spans
+          .filter((s) => s.label !== 'tim')
+          .map((s) => ({ start: s.start, end: s.end, label: s.label === 'art' || s.label === 'eve' || s.label === 'nat' ? 'misc' : s.label }));
     addCounts(counts, gold, predict(model, doc, TO_GMB));
   }
   return counts;

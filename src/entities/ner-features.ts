@@ -6,7 +6,7 @@
  */
 
 /** Number of atoms stored per token. */
-export const ATOMS = 17;
+export const ATOMS = 18;
 /** Atom slot: hash of the folded form, salted by sentence mode. */
 export const A_FORM = 0;
 /** Atom slot: hash of the lower-cased form. */
@@ -29,6 +29,8 @@ export const A_RAWLOWER = 14;
 export const A_CLASS = 15;
 /** The casing lexicon's level for the word. */
 export const A_CASELEX = 16;
+/** Atom slot: the word's cluster (0 when unknown), see ner-clusters.ts. */
+export const A_CLUSTER = 17;
 
 /** Sentence case modes: ordinary prose, every letter upper case, headline (title) case. */
 export const MODE_NORMAL = 0;

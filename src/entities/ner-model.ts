@@ -11,6 +11,7 @@ import {
   ATOMS,
   A_CASELEX,
   A_CLASS,
+  A_CLUSTER,
   A_CTX,
   A_DOCCASE,
   A_FORM,
@@ -33,11 +34,14 @@ import {
 } from './ner-features.js';
 import { Gazetteer, type GazetteerEntry } from './ner-gazetteer.js';
 import { caseMap, type CaseLexicon } from './ner-caselex.js';
+import { clusterMap, type WordClusters } from './ner-clusters.js';
 
-/** The word lists a model carries: place gazetteer and casing lexicon. */
+/** The word lists a model carries: place gazetteer, casing lexicon and word clusters. */
 export interface NerLexicons {
   gazetteer: GazetteerEntry[];
   caseLexicon?: CaseLexicon;
+  /** Word clusters learned from unlabelled text (feature version 3). */
+  clusters?: WordClusters;
 }
 
 /** The entity types the recogniser emits, in tag order. */
@@ -72,15 +76,16 @@ export interface TokenSpan {
 }
 
 /** Bumped whenever features change: a model file from other features would tag garbage. */
-export const NER_FEATURE_VERSION = 2;
-const NF = 38; // static features per token
+export const NER_FEATURE_VERSION = 3;
+const NF = 42; // static features per token
 const WORD_FEATS = 12; // the first static features, which depend on the word and sentence mode alone
 const WORD_CACHE = 1 << 15; // words whose summed word-feature scores are kept
 const WORD_MASK = (WORD_CACHE << 1) - 1; // decodeInt's word table is at most half full
 const ND = 6; // dynamic features per token (depend on earlier decisions)
 // Static features that depend only on the token's own atoms (lower, shape, gazetteer, context,
-// doc-case, case lexicon): decodeInt sums them once per distinct tuple.
-const EXT_FEATS: readonly number[] = [22, 25, 26, 29, 30, 34, 35];
+// doc-case, case lexicon; the word cluster is a function of the lower form): decodeInt sums them
+// once per distinct tuple.
+const EXT_FEATS: readonly number[] = [22, 25, 26, 29, 30, 34, 35, 38, 39];
 // The static features past the word-level ones that neither cache covers.
 const REST_FEATS = Int8Array.from(Array.from({ length: NF - WORD_FEATS }, (_, j) => j + WORD_FEATS).filter((f) => !EXT_FEATS.includes(f)));
 // Neighbour features that look at one neighbour alone: the left one's lower form, shape, gazetteer
@@ -113,18 +118,24 @@ interface Prepared {
 
 const facts = newWordFacts();
 
-// Per-word facts cache: word -> slot in a table of WF_SIZE integers (wordFacts' hashes and flags, and
-// the casing-lexicon level), so frequent words skip the per-character hashing and a boxed-key lookup.
-const WF_SIZE = 14;
+// Per-word facts cache: word -> slot in a table of WF_SIZE integers (wordFacts' hashes and flags, the
+// casing-lexicon level, sentenceMode's part and the word cluster), so frequent words skip the
+// per-character hashing and two boxed-key lookups.
+const WF_SIZE = 15;
 const WF_CAP = 1 << 16;
 
-/** A model's cache of per-word facts (they depend on the word and the model's casing lexicon). */
+/** A model's cache of per-word facts (they depend on the word and the model's lexicons). */
 class WordFactsCache {
   readonly slots = new Map<string, number>();
   readonly table = new Int32Array(WF_CAP * WF_SIZE);
 
+  constructor(
+    private readonly caseLex: Map<number, number>,
+    private readonly clusters: Map<number, number>,
+  ) {}
+
   /** Slot offset of the word's facts in `table`, computed on a miss. */
-  get(w: string, caseLex: Map<number, number>): number {
+  get(w: string): number {
     let slot = this.slots.get(w);
     if (slot === undefined) {
       if (this.slots.size >= WF_CAP) this.slots.clear();
@@ -140,15 +151,16 @@ class WordFactsCache {
         t[slot + 7 + j] = facts.suf[j] ?? 0;
       }
       t[slot + 11] = (facts.initCap ? 1 : 0) | (facts.allCaps ? 2 : 0) | (facts.hasLower ? 4 : 0) | (facts.cls << 4);
-      t[slot + 12] = facts.cls === CLS_WORD ? (caseLex.get(facts.lower) ?? 0) : 0;
+      t[slot + 12] = facts.cls === CLS_WORD ? (this.caseLex.get(facts.lower) ?? 0) : 0;
       t[slot + 13] = wordModeFacts(w);
+      t[slot + 14] = this.clusters.get(facts.lower) ?? 0;
     }
     return slot;
   }
 }
 
 /** Computes the atoms of every token of an input (document-level facts included). */
-function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, number>, wf: WordFactsCache): Int32Array {
+function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
   const atoms = new Int32Array(n * ATOMS);
@@ -166,7 +178,7 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, numb
     let contentWords = 0;
     let capWords = 0;
     for (let i = s; i < e; i++) {
-      const f = wf.get(words[i] ?? '', caseLex);
+      const f = wf.get(words[i] ?? '');
       slots[i] = f;
       const m = wt[f + 13]!;
       if (m === 0) continue;
@@ -195,6 +207,7 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, caseLex: Map<number, numb
       }
       atoms[o + A_CLASS] = cls;
       atoms[o + A_CASELEX] = wt[f + 12]!;
+      atoms[o + A_CLUSTER] = wt[f + 14]!;
       const prevPunct = i > s && atoms[(i - 1) * ATOMS + A_CLASS] === CLS_PUNCT && i - 1 === s;
       const start = i === s || prevPunct ? 1 : 0;
       atoms[o + A_CTX] = mode * 8 + start * 4 + (isInitCap ? 2 : 0) + ((flags & 2) !== 0 && w.length > 1 ? 1 : 0);
@@ -266,6 +279,9 @@ function ownFeats(atoms: Int32Array, i: number, feats: Int32Array, mask: number,
   feats[F + 30] = (mix(mix(31, g0), ctx) & mask) * T;
   feats[F + 34] = (mix(35, cl) & mask) * T;
   feats[F + 35] = (mix(mix(36, cl), ctx) & mask) * T;
+  const c0 = atoms[o + A_CLUSTER] ?? 0;
+  feats[F + 38] = (mix(39, c0) & mask) * T;
+  feats[F + 39] = (mix(mix(40, c0), ctx) & mask) * T;
 }
 
 /** ownFeats for decodeInt: the same slots, as offsets into the compact table (-1: an all-zero row). */
@@ -321,6 +337,9 @@ function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: numbe
       const cl = atoms[o + A_CASELEX] ?? 0;
       feats[F + 36] = (mix(mix(37, at(i - 1, A_CASELEX, s, e)), cl) & mask) * T;
       feats[F + 37] = (mix(mix(38, cl), at(i + 1, A_CASELEX, s, e)) & mask) * T;
+      const c0 = atoms[o + A_CLUSTER] ?? 0;
+      feats[F + 40] = (mix(mix(41, at(i - 1, A_CLUSTER, s, e)), c0) & mask) * T;
+      feats[F + 41] = (mix(mix(42, c0), at(i + 1, A_CLUSTER, s, e)) & mask) * T;
     }
   }
   return feats;
@@ -404,7 +423,8 @@ export class NerModel {
   readonly mask: number;
   readonly gazetteer: Gazetteer;
   private readonly caseLex: Map<number, number>;
-  private readonly wordFactsCache = new WordFactsCache();
+  private readonly clusterOf: Map<number, number>;
+  private readonly wordFactsCache: WordFactsCache;
   /** Scratch buffers reused across calls (a model is used by one thread at a time). */
   private readonly scores = new Float32Array(NUM_TAGS);
   private readonly dyn = new Int32Array(ND);
@@ -436,6 +456,8 @@ export class NerModel {
     this.mask = (1 << bits) - 1;
     this.gazetteer = new Gazetteer(lexicons.gazetteer);
     this.caseLex = caseMap(lexicons.caseLexicon);
+    this.clusterOf = clusterMap(lexicons.clusters);
+    this.wordFactsCache = new WordFactsCache(this.caseLex, this.clusterOf);
   }
 
   /**
@@ -443,7 +465,7 @@ export class NerModel {
    * are row index times `stride` (ROW for the padded table decodeInt reads).
    */
   prepare(input: NerInput, own = true, stride: number = this.T, neighbours = true): Prepared {
-    const atoms = computeAtoms(input, this.gazetteer, this.caseLex, this.wordFactsCache);
+    const atoms = computeAtoms(input, this.gazetteer, this.wordFactsCache);
     const feats = computeFeats(input, atoms, this.mask, stride, own, neighbours);
     return { n: input.words.length, atoms, feats };
   }
@@ -901,6 +923,7 @@ export class NerModel {
         info: { ...this.info, ...extraInfo },
         gazetteer: this.lexicons.gazetteer,
         caseLexicon: this.lexicons.caseLexicon,
+        clusters: this.lexicons.clusters,
       }),
     );
     const lenBuf = Buffer.alloc(4);
@@ -937,6 +960,7 @@ export class NerModel {
       info: Record<string, unknown>;
       gazetteer: GazetteerEntry[];
       caseLexicon?: CaseLexicon;
+      clusters?: WordClusters;
     };
     if (header.format !== 'newsgraph/ner@1' || header.tags !== NUM_TAGS) {
       throw new NgError('NG_E021', `${path} is not a newsgraph/ner@1 model with ${NUM_TAGS} tags (found ${header.format}, ${header.tags} tags)`, { input: path });
@@ -983,7 +1007,7 @@ export class NerModel {
       const k = 32767 / maxAbs;
       for (let i = 0; i < size; i++) W[i] = Math.round(acc[i]! * k);
     }
-    return new NerModel(header.bits, W, { gazetteer: header.gazetteer, ...(header.caseLexicon ? { caseLexicon: header.caseLexicon } : {}) }, { ...header.info, domain: opts.domain ?? 'shared', domains: names.slice(1) });
+    return new NerModel(header.bits, W, { gazetteer: header.gazetteer, ...(header.caseLexicon ? { caseLexicon: header.caseLexicon } : {}), ...(header.clusters ? { clusters: header.clusters } : {}) }, { ...header.info, domain: opts.domain ?? 'shared', domains: names.slice(1) });
   }
 }
 
@@ -1021,6 +1045,12 @@ export interface NerExample {
   input: NerInput;
   gold: Uint8Array;
   domain: number;
+  /**
+   * Partial labels: types (indices into NER_TYPES) this corpus does not annotate consistently. A
+   * prediction of one of them on a token the corpus leaves untagged is neither penalised nor
+   * rewarded (GMB leaves many groups, events and adjectives like "European" untagged).
+   */
+  unannotated?: readonly number[];
 }
 
 /**
@@ -1052,6 +1082,8 @@ export class NerTrainer {
     const D = this.domainWeights[ex.domain];
     const DU = this.domainAcc[ex.domain];
     let errors = 0;
+    const free = new Uint8Array(NUM_TAGS);
+    for (const k of ex.unannotated ?? []) free[bTag(k)] = free[iTag(k)] = 1;
     const update = (off: number, gold: number, pred: number, c: number): void => {
       W[off + gold]! += 1;
       W[off + pred]! -= 1;
@@ -1070,7 +1102,7 @@ export class NerTrainer {
       (i, pred, feats, F, dyn) => {
         const gold = ex.gold[i]!;
         const c = this.c++;
-        if (pred === gold) return;
+        if (pred === gold || (gold === 0 && free[pred] === 1)) return;
         errors++;
         for (let f = 0; f < NF; f++) update(feats[F + f]!, gold, pred, c);
         for (let f = 0; f < ND; f++) update(dyn[f]!, gold, pred, c);

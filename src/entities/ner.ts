@@ -27,14 +27,15 @@ export interface NerOptions {
   /** Path of a model file; defaults to models/ner.model.gz of this package. */
   modelPath?: string;
   /**
-   * Which weights to add to the shared ones: 'conll' (Reuters newswire conventions), 'gmb' (Voice of
-   * America conventions) or 'shared'. See models/NER-MODEL-CARD.md for what each scores.
+   * Which weights to use: 'shared' (the default; the shipped model is trained jointly on CoNLL-2003
+   * and GMB and has no others), or a domain section of a model trained with `--domains` ('conll',
+   * 'gmb'), added to the shared weights. See models/NER-MODEL-CARD.md.
    */
   domain?: string;
 }
 
 /** The default weights for unseen news text; chosen on dev data, see the model card. */
-export const DEFAULT_NER_DOMAIN = 'conll';
+export const DEFAULT_NER_DOMAIN = 'shared';
 
 // Longest stretch tagged as one sequence: bounds memory on pathological input (a 10 MB line) while
 // leaving every real sentence whole.

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunksOf, learnTitles, mapConll, mapGmb, placeType, stripTitles, type CorpusDoc } from '../../src/entities/ner-corpus.js';
+import { chunksOf, learnGmbConventions, learnPersonNames, learnPlaceNames, learnTitles, mapConll, mapGmb, placeType, stripTitles, type CorpusDoc } from '../../src/entities/ner-corpus.js';
+import { clusterMap, learnClusters } from '../../src/entities/ner-clusters.js';
+import { lowerHash } from '../../src/entities/ner-features.js';
 import { addCounts, prf, type Counts } from '../../src/entities/ner-eval.js';
 import { MODE_NORMAL, MODE_TITLE, MODE_UPPER, sentenceMode } from '../../src/entities/ner-features.js';
 import { Gazetteer, type GazetteerEntry } from '../../src/entities/ner-gazetteer.js';
@@ -102,6 +104,88 @@ describe('ner-model: corpus mapping', () => {
       [1, 2, 'PERSON'],
       [6, 7, 'NORP'],
     ]);
+  });
+});
+
+describe('ner-model: GMB conventions', () => {
+  const span = (start: number, end: number, label: string) => ({ start, end, label });
+  it('ner-model: org-tagged places, titled people in org spans, group words and lower-case modifiers follow newsgraph conventions', () => {
+    const gmb: CorpusDoc[] = [
+      {
+        words: ['Mexico', 'said', 'Mexico', 'City', 'and', 'Mexico', 'City', 'and', 'Mexico', 'City', 'and', 'Mexico', 'City', '.'],
+        bounds: [0, 14],
+        spans: [span(0, 1, 'org'), span(2, 4, 'org'), span(5, 7, 'geo'), span(8, 10, 'geo'), span(11, 13, 'geo')],
+      },
+      {
+        words: ['Musharraf', 'met', 'Musharraf', ',', 'General', 'Musharraf', ',', 'Republican', 'and', 'southern', 'Mexico', 'and', 'Acme'],
+        bounds: [0, 13],
+        spans: [span(0, 1, 'per'), span(2, 3, 'per'), span(4, 6, 'org'), span(7, 8, 'org'), span(9, 11, 'geo'), span(12, 13, 'org')],
+      },
+    ];
+    const gaz = new Gazetteer(GAZ_TEST_ENTRIES);
+    // A country is a place whatever GMB's majority (mapGmb); a city only when GMB mostly tags it a place.
+    const places = learnPlaceNames(gmb, gaz);
+    expect([...places]).toEqual(['Mexico City']);
+    const titles = new Set(['general']);
+    const persons = learnPersonNames(gmb, titles);
+    expect(persons.has('Musharraf')).toBe(true);
+    const mapped = mapGmb(gmb[1]!, gaz, titles, { placeNames: places, personNames: persons }).map((s) => [s.start, s.end, NER_TYPES[s.type]]);
+    expect(mapped).toEqual([
+      [0, 1, 'PERSON'],
+      [2, 3, 'PERSON'],
+      [5, 6, 'PERSON'],
+      [7, 8, 'NORP'],
+      [10, 11, 'GPE'],
+      [12, 13, 'ORG'],
+    ]);
+    expect(mapGmb(gmb[0]!, gaz, titles, { placeNames: places, personNames: persons }).map((s) => NER_TYPES[s.type])).toEqual(['GPE', 'GPE', 'GPE', 'GPE', 'GPE']);
+  });
+
+  it('ner-model: a GMB span of two coordinated names is cut in two when both are names on their own', () => {
+    const doc: CorpusDoc = {
+      words: ['Acme', ',', 'Mexico', ',', 'Acme', 'and', 'Mexico', ',', 'Acme', 'and', 'Zeta'],
+      bounds: [0, 11],
+      spans: [span(0, 1, 'org'), span(2, 3, 'geo'), span(4, 7, 'org'), span(8, 11, 'org')],
+    };
+    const gaz = new Gazetteer(GAZ_TEST_ENTRIES);
+    const conv = { ...learnGmbConventions([doc], gaz, new Set()) };
+    expect(mapGmb(doc, gaz, new Set(), conv).map((s) => [s.start, s.end, NER_TYPES[s.type]])).toEqual([
+      [0, 1, 'ORG'],
+      [2, 3, 'GPE'],
+      [4, 5, 'ORG'],
+      [6, 7, 'GPE'],
+      [8, 11, 'ORG'],
+    ]);
+  });
+
+  it('ner-model: titles are also learned from CoNLL words that stand right before person names', () => {
+    const conll: CorpusDoc[] = [
+      {
+        words: ['General', 'Motors', 'and', 'General', 'Smith', 'and', 'General', 'Jones', '.'],
+        bounds: [0, 9],
+        spans: [span(0, 2, 'ORG'), span(4, 5, 'PER'), span(7, 8, 'PER')],
+      },
+    ];
+    const gmb: CorpusDoc[] = [{ words: ['General', 'Smith'], bounds: [0, 2], spans: [span(0, 2, 'per')] }];
+    expect([...learnTitles(conll, gmb)]).toEqual(['general']);
+  });
+});
+
+describe('ner-model: word clusters', () => {
+  it('ner-model: words seen between the same neighbours share a cluster, deterministically', () => {
+    const sents: string[][] = [];
+    for (let i = 0; i < 30; i++) {
+      sents.push(['shares', 'in', ['Fiat', 'Pirelli', 'Ericsson'][i % 3]!, 'rose', '.']);
+      sents.push(['she', ['walked', 'ran', 'drove'][i % 3]!, 'home', 'quickly', '.']);
+    }
+    const a = learnClusters(sents, { k: 4, minCount: 5 });
+    expect(learnClusters(sents, { k: 4, minCount: 5 })).toEqual(a);
+    const m = clusterMap(a);
+    const c = (w: string): number | undefined => m.get(lowerHash(w));
+    expect(c('Fiat')).toBe(c('pirelli'));
+    expect(c('Ericsson')).toBe(c('Fiat'));
+    expect(c('walked')).toBe(c('ran'));
+    expect(c('walked')).not.toBe(c('Fiat'));
   });
 });
 

@@ -121,21 +121,29 @@ export function decodeModel(gz: Buffer, source = 'model'): PosModel {
   return { tags: h.tags, keys, offsets, tagIdx, weights, tagdict: new Map(Object.entries(h.tagdict)), info: h.info };
 }
 
-/** Per word type: the model rows of its own features and of its features as a neighbour. */
-interface WordInfo {
-  /** Bias plus the weights of the word's own features, summed once per word type. */
-  base: Int32Array;
-  first: [number, number];
-  asP1: number;
-  asP2: number;
-  asN1: number;
-  asN2: number;
-  asP1Suf: number;
-  asN1Suf: number;
-  asN1Shape: number;
-  lowerH: number;
-  fixed: number;
-}
+/*
+ * Per word type, kept in two slabs (struct of arrays, one id per word type): `base`, the bias plus the
+ * weights of the word's own features summed once (nt integers), and FIELDS integers: the model rows of
+ * its shape-first feature (not first / first in the sentence) and of its features as a neighbour, its
+ * lower-form hash and its fixed tag (-1: scored). Ids 0-3 are the sentence pads.
+ */
+const F_FIRST0 = 0;
+const F_FIRST1 = 1;
+const F_P1 = 2;
+const F_P2 = 3;
+const F_N1 = 4;
+const F_N2 = 5;
+const F_P1SUF = 6;
+const F_N1SUF = 7;
+const F_N1SHAPE = 8;
+const F_LOWER = 9;
+const F_FIXED = 10;
+const FIELDS = 11;
+const PADS = 4;
+const ID_P1 = 0;
+const ID_P2 = 1;
+const ID_N1 = 2;
+const ID_N2 = 3;
 
 const CACHE_LIMIT = 100_000;
 
@@ -146,10 +154,13 @@ export class PosTagger {
   private readonly slotKey: Uint32Array;
   private readonly slotRow: Int32Array;
   private readonly mask: number;
-  private readonly cache = new Map<string, WordInfo>();
+  /** Word type -> id into the slabs; reset (pads kept) when CACHE_LIMIT types are held. */
+  private readonly ids = new Map<string, number>();
+  private readonly base: Int32Array;
+  private readonly fields: Int32Array;
+  private nextId = PADS;
   /** Summed weights of the tag-history features (T1, T2, T1T2) for each (t1, t2), nt integers each. */
   private readonly history: Int32Array;
-  private readonly pads: WordInfo[];
   private readonly scores: Int32Array;
   private readonly rowBuf = new Int32Array(32);
   /**
@@ -193,7 +204,9 @@ export class PosTagger {
         for (const r of [this.row(t1Key(a)), this.row(t2Key(b)), this.row(t1t2Key(a, b))]) this.addRow(this.history, h, r);
       }
     }
-    this.pads = [PAD_P1, PAD_P2, PAD_N1, PAD_N2].map((k) => this.infoOf(k, -1));
+    this.base = new Int32Array((CACHE_LIMIT + PADS) * nt);
+    this.fields = new Int32Array((CACHE_LIMIT + PADS) * FIELDS);
+    [PAD_P1, PAD_P2, PAD_N1, PAD_N2].forEach((k, id) => this.fill(id, k, -1));
     this.scores = new Int32Array(nt);
   }
 
@@ -218,22 +231,25 @@ export class PosTagger {
     }
   }
 
-  private infoOf(k: WordKeys, fixed: number): WordInfo {
-    const base = new Int32Array(this.m.tags.length);
-    for (const f of [BIAS_KEY, ...k.self]) this.addRow(base, 0, this.row(f));
-    return {
-      base,
-      first: [this.row(k.shapeFirst[0]), this.row(k.shapeFirst[1])],
-      asP1: this.row(key(T.P1W, k.lowerH)),
-      asP2: this.row(key(T.P2W, k.lowerH)),
-      asN1: this.row(key(T.N1W, k.lowerH)),
-      asN2: this.row(key(T.N2W, k.lowerH)),
-      asP1Suf: this.row(key(T.P1SUF3, k.suf3H)),
-      asN1Suf: this.row(key(T.N1SUF3, k.suf3H)),
-      asN1Shape: this.row(key(T.N1SHAPE, k.shapeH)),
-      lowerH: k.lowerH,
-      fixed,
-    };
+  /** Fills slab entry `id` for a word type. */
+  private fill(id: number, k: WordKeys, fixed: number): void {
+    const nt = this.tags.length;
+    const base = this.base;
+    base.fill(0, id * nt, (id + 1) * nt);
+    for (const f of [BIAS_KEY, ...k.self]) this.addRow(base, id * nt, this.row(f));
+    const o = id * FIELDS;
+    const fl = this.fields;
+    fl[o + F_FIRST0] = this.row(k.shapeFirst[0]);
+    fl[o + F_FIRST1] = this.row(k.shapeFirst[1]);
+    fl[o + F_P1] = this.row(key(T.P1W, k.lowerH));
+    fl[o + F_P2] = this.row(key(T.P2W, k.lowerH));
+    fl[o + F_N1] = this.row(key(T.N1W, k.lowerH));
+    fl[o + F_N2] = this.row(key(T.N2W, k.lowerH));
+    fl[o + F_P1SUF] = this.row(key(T.P1SUF3, k.suf3H));
+    fl[o + F_N1SUF] = this.row(key(T.N1SUF3, k.suf3H));
+    fl[o + F_N1SHAPE] = this.row(key(T.N1SHAPE, k.shapeH));
+    fl[o + F_LOWER] = k.lowerH;
+    fl[o + F_FIXED] = fixed;
   }
 
   /**
@@ -249,60 +265,66 @@ export class PosTagger {
     return i >= 0 ? i : undefined;
   }
 
-  private info(word: string): WordInfo {
-    let w = this.cache.get(word);
-    if (w === undefined) {
-      const nw = normWord(word);
-      w = this.infoOf(wordKeys(nw), this.directional(word) ?? this.m.tagdict.get(nw) ?? -1);
+  private idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
       // Words follow Zipf's law, so a bounded cache that is simply reset when full keeps hit rates high.
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(word, w);
+      if (this.nextId >= CACHE_LIMIT + PADS) {
+        this.ids.clear();
+        this.nextId = PADS;
+      }
+      id = this.nextId++;
+      const nw = normWord(word);
+      this.fill(id, wordKeys(nw), this.directional(word) ?? this.m.tagdict.get(nw) ?? -1);
+      this.ids.set(word, id);
     }
-    return w;
+    return id;
   }
 
   /** Tags one sentence given as words; returns tag indices into `tags`. */
   tagIndices(words: readonly string[]): Uint8Array {
     const n = words.length;
-    const infos: WordInfo[] = new Array<WordInfo>(n);
-    for (let i = 0; i < n; i++) infos[i] = this.info(words[i]!);
-    return this.tagInfos(infos);
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = this.idOf(words[i]!);
+    return this.tagIds(ids);
   }
 
-  private tagInfos(infos: WordInfo[]): Uint8Array {
-    const n = infos.length;
+  private tagIds(ids: Int32Array): Uint8Array {
+    const n = ids.length;
     const out = new Uint8Array(n);
     const nt = this.tags.length;
-    const [padP1, padP2, padN1, padN2] = this.pads as [WordInfo, WordInfo, WordInfo, WordInfo];
+    const fl = this.fields;
+    const baseSlab = this.base;
     const ent = this.ent;
     const sc = this.scores;
     const rows = this.rowBuf;
+    const hist = this.history;
     let t1 = START1;
     let t2 = START2;
     for (let i = 0; i < n; i++) {
-      const w = infos[i]!;
-      let best = w.fixed;
+      const w = ids[i]! * FIELDS;
+      let best = fl[w + F_FIXED]!;
       if (best < 0) {
-        const p1 = i >= 1 ? infos[i - 1]! : padP1;
-        const p2 = i >= 2 ? infos[i - 2]! : i === 1 ? padP1 : padP2;
-        const n1 = i + 1 < n ? infos[i + 1]! : padN1;
-        const n2 = i + 2 < n ? infos[i + 2]! : i + 1 < n ? padN1 : padN2;
+        const p1 = (i >= 1 ? ids[i - 1]! : ID_P1) * FIELDS;
+        const p2 = (i >= 2 ? ids[i - 2]! : i === 1 ? ID_P1 : ID_P2) * FIELDS;
+        const n1 = (i + 1 < n ? ids[i + 1]! : ID_N1) * FIELDS;
+        const n2 = (i + 2 < n ? ids[i + 2]! : i + 1 < n ? ID_N1 : ID_N2) * FIELDS;
+        const lowerH = fl[w + F_LOWER]!;
         let m = 0;
-        rows[m++] = w.first[i === 0 ? 1 : 0];
-        rows[m++] = p1.asP1;
-        rows[m++] = p2.asP2;
-        rows[m++] = n1.asN1;
-        rows[m++] = n2.asN2;
-        rows[m++] = p1.asP1Suf;
-        rows[m++] = n1.asN1Suf;
-        rows[m++] = n1.asN1Shape;
-        rows[m++] = this.row(t1wKey(t1, w.lowerH));
-        rows[m++] = this.row(p1wKey(p1.lowerH, w.lowerH));
-        rows[m++] = this.row(n1wKey(n1.lowerH, w.lowerH));
-        const base = w.base;
-        const hist = this.history;
+        rows[m++] = fl[w + (i === 0 ? F_FIRST1 : F_FIRST0)]!;
+        rows[m++] = fl[p1 + F_P1]!;
+        rows[m++] = fl[p2 + F_P2]!;
+        rows[m++] = fl[n1 + F_N1]!;
+        rows[m++] = fl[n2 + F_N2]!;
+        rows[m++] = fl[p1 + F_P1SUF]!;
+        rows[m++] = fl[n1 + F_N1SUF]!;
+        rows[m++] = fl[n1 + F_N1SHAPE]!;
+        rows[m++] = this.row(t1wKey(t1, lowerH));
+        rows[m++] = this.row(p1wKey(fl[p1 + F_LOWER]!, lowerH));
+        rows[m++] = this.row(n1wKey(fl[n1 + F_LOWER]!, lowerH));
+        const b = ids[i]! * nt;
         const h = ((t1 + 2) * (nt + 2) + t2 + 2) * nt;
-        for (let t = 0; t < nt; t++) sc[t] = base[t]! + hist[h + t]!;
+        for (let t = 0; t < nt; t++) sc[t] = baseSlab[b + t]! + hist[h + t]!;
         for (let q = 0; q < m; q++) {
           const r = rows[q]!;
           if (r < 0) continue;
@@ -335,9 +357,9 @@ export class PosTagger {
 
   /** Fills `pos` of tokens[from, to) (one sentence) from their text. */
   tagTokens(text: string, tokens: Token[], from: number, to: number, words?: readonly string[]): void {
-    const infos: WordInfo[] = new Array<WordInfo>(to - from);
-    for (let i = from; i < to; i++) infos[i - from] = this.info(words ? words[i]! : text.slice(tokens[i]!.start, tokens[i]!.end));
-    const t = this.tagInfos(infos);
+    const ids = new Int32Array(to - from);
+    for (let i = from; i < to; i++) ids[i - from] = this.idOf(words ? words[i]! : text.slice(tokens[i]!.start, tokens[i]!.end));
+    const t = this.tagIds(ids);
     for (let i = from; i < to; i++) tokens[i]!.pos = this.tags[t[i - from]!]!;
   }
 

@@ -160,10 +160,11 @@ class WordFactsCache {
 }
 
 /** Computes the atoms of every token of an input (document-level facts included). */
-function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache): Int32Array {
+function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache, scratch?: Int32Array): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
-  const atoms = new Int32Array(n * ATOMS);
+  // Every slot of every token is written below, so a reused buffer needs no clearing.
+  const atoms = scratch && scratch.length >= n * ATOMS ? scratch : new Int32Array(n * ATOMS);
   const initCap = new Uint8Array(n);
   const modes = new Uint8Array(n);
   const wt = wf.table;
@@ -296,10 +297,12 @@ function ownFeatsCompact(atoms: Int32Array, i: number, feats: Int32Array, mask: 
  * Fills the static feature row offsets of every token; with `own` false only the features that
  * look at neighbours (decodeInt computes the rest on a cache miss with ownFeats).
  */
-function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: number, own = true, neighbours = true): Int32Array {
+function computeFeats(input: NerInput, atoms: Int32Array, mask: number, T: number, own = true, neighbours = true, scratch?: Int32Array): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
-  const feats = new Int32Array(n * NF);
+  // A reused buffer keeps old values in the slots not written here (own features when `own` is
+  // false, one-neighbour ones when `neighbours` is false); decodeInt writes those before reading them.
+  const feats = scratch && scratch.length >= n * NF ? scratch : new Int32Array(n * NF);
   const at = (j: number, slot: number, s: number, e: number): number =>
     j < s ? BOS + slot : j >= e ? EOS + slot : (atoms[j * ATOMS + slot] ?? 0);
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -425,6 +428,9 @@ export class NerModel {
   private readonly caseLex: Map<number, number>;
   private readonly clusterOf: Map<number, number>;
   private readonly wordFactsCache: WordFactsCache;
+  /** decodeInt's reused atom and feature buffers. */
+  private atomBuf = new Int32Array(0);
+  private featBuf = new Int32Array(0);
   /** Scratch buffers reused across calls (a model is used by one thread at a time). */
   private readonly scores = new Float32Array(NUM_TAGS);
   private readonly dyn = new Int32Array(ND);
@@ -468,6 +474,16 @@ export class NerModel {
     const atoms = computeAtoms(input, this.gazetteer, this.wordFactsCache);
     const feats = computeFeats(input, atoms, this.mask, stride, own, neighbours);
     return { n: input.words.length, atoms, feats };
+  }
+
+  /** prepare() for decodeInt, into buffers reused from one call to the next (they only grow). */
+  private prepareInto(input: NerInput): Prepared {
+    const n = input.words.length;
+    if (this.atomBuf.length < n * ATOMS) this.atomBuf = new Int32Array(Math.max(n * ATOMS, 2 * this.atomBuf.length));
+    if (this.featBuf.length < n * NF) this.featBuf = new Int32Array(Math.max(n * NF, 2 * this.featBuf.length));
+    const atoms = computeAtoms(input, this.gazetteer, this.wordFactsCache, this.atomBuf);
+    const feats = computeFeats(input, atoms, this.mask, 1, false, false, this.featBuf);
+    return { n, atoms, feats };
   }
 
   /**
@@ -574,7 +590,7 @@ export class NerModel {
     if (this.weights instanceof Int16Array) {
       const cw = this.compactWeights(this.weights);
       // Row indices (stride 1); decodeInt maps them into the compact table as it reads them.
-      return tagsToSpans(this.decodeInt(input, this.prepare(input, false, 1, false), cw));
+      return tagsToSpans(this.decodeInt(input, this.prepareInto(input), cw));
     }
     return tagsToSpans(this.decode(input, this.prepare(input)));
   }

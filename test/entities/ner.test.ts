@@ -262,6 +262,22 @@ describe('ner: helpers', () => {
     expect(spans).toEqual(tagsToSpans(viaDecode));
   });
 
+  it('ner: the fast inference loop matches the training loop over 84 real articles tagged in a row (caches and reused buffers carry over)', () => {
+    const model = loadNerModel();
+    const lines = readFileSync('../shared/data/quotes/polnear.dev.jsonl', 'utf8').split('\n').filter((l) => l.trim());
+    let names = 0;
+    for (const line of lines) {
+      const text = (JSON.parse(line) as { text: string }).text;
+      const doc = createDoc(text, paragraphsOf(text));
+      segmentComponent().run(doc);
+      const input = { words: doc.tokens.map((t) => text.slice(t.start, t.end)), bounds: sentenceBounds(doc.tokens, doc.sentences) };
+      const spans = model.recognize(input);
+      expect(spans).toEqual(tagsToSpans(model.decode(input)));
+      names += spans.length;
+    }
+    expect(names).toBeGreaterThan(3000);
+  });
+
   it('ner: the shipped model loads once and is shared', () => {
     const a = loadNerModel();
     const b = loadNerModel();

@@ -30,7 +30,6 @@ const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['â
 
 const UPPER_START = /^\p{Lu}/u;
 
-/** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
 /** Part-of-speech tags by token start, for the coder's words: starts ascending, tag of each ('' for none). */
 export interface PosIndex {
   starts: Int32Array;
@@ -66,6 +65,7 @@ export function posAt(index: PosIndex, at: number): string {
   return k < index.starts.length && index.starts[k] === at ? index.tags[k]! : '';
 }
 
+/** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
 export function words(text: string, start: number, end: number, pos?: PosIndex): Word[] {
   const out: Word[] = [];
   const s = text.slice(start, end);

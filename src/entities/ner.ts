@@ -115,11 +115,41 @@ export function sentenceBounds(tokens: readonly Token[], sentences: readonly Spa
 }
 
 /**
- * Everything the component does on words: recognition, then `attachThe` and `harmonizeTypes`. The
+ * Everything the component does on words: recognition, then `trimPunctuation`, `attachThe` and `harmonizeTypes`. The
  * evaluation scores this, so its figures are the component's.
  */
 export function recognizeNames(model: NerModel, input: NerInput): TokenSpan[] {
-  return harmonizeTypes(input.words, input.bounds, attachThe(input.words, input.bounds, recognizeWords(model, input)));
+  return harmonizeTypes(input.words, input.bounds, attachThe(input.words, input.bounds, trimPunctuation(input.words, recognizeWords(model, input))));
+}
+
+// Tokens of punctuation alone that no name begins or ends with: dashes, commas, colons, quotes.
+const EDGE_PUNCT = /^[-\u2010-\u2015,;:"\u201c\u201d\u2018\u2019]+$/u;
+
+/**
+ * A name does not begin or end with a dash, comma, colon or quote mark, nor with a bracket it does not
+ * close or open ("Mladost ( L )" keeps its brackets): such tokens at a span's edges are left out
+ * ("U.S.-Mexico" split as "U.S." "-" "Mexico" gives "Mexico", not "-Mexico"), and a span of nothing
+ * else is dropped.
+ */
+export function trimPunctuation(words: readonly string[], spans: TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const s of spans) {
+    let a = s.start;
+    let b = s.end;
+    for (;;) {
+      const w = words[a] ?? '';
+      if (a < b && (EDGE_PUNCT.test(w) || w === ')' || (w === '(' && !words.slice(a + 1, b).includes(')')))) a++;
+      else break;
+    }
+    for (;;) {
+      const w = words[b - 1] ?? '';
+      if (b > a && (EDGE_PUNCT.test(w) || w === '(' || (w === ')' && !words.slice(a, b - 1).includes('(')))) b--;
+      else break;
+    }
+    if (a === s.start && b === s.end) out.push(s);
+    else if (a < b) out.push({ start: a, end: b, type: s.type });
+  }
+  return out;
 }
 
 /**

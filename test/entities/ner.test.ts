@@ -107,6 +107,8 @@ describe('ner: news text', () => {
     ] as const) {
       expect(has(ms, t, type), `${t}/${type} in ${found(ms).join(', ')}`).toBe(true);
     }
+    // "U.S.-Mexico collaboration" is tokenised "U.S." "-" "Mexico": no name starts with the dash.
+    expect(found(ms).filter((n) => /^[-\u2013,]|[-\u2013,]$/u.test(n.split('/')[0] ?? n))).toEqual([]);
   });
 
   it('ner: other news text, written for this test', () => {
@@ -287,5 +289,25 @@ describe('ner: helpers', () => {
     doc.tokens = [{ start: 0, end: 7, pos: '' }];
     doc.sentences = [{ start: 0, end: 7 }];
     expect(recognizeDoc(a, doc).every((m) => m.text === 'Reuters')).toBe(true);
+  });
+});
+
+describe('ner: punctuation at the edges of names', () => {
+  it('leaves dashes, commas and quotes at a span\'s edges out, and brackets it does not close', async () => {
+    const { trimPunctuation } = await import('../../src/entities/ner.js');
+    const words = ['U.S.', '-', 'Mexico', 'talks', ',', 'Mladost', '(', 'L', ')', 'won', '"', 'Soul', 'Alone', '"', 'Leo', ')', '-'];
+    const spans = [
+      { start: 1, end: 3, type: 4 }, // "- Mexico"
+      { start: 5, end: 9, type: 1 }, // "Mladost ( L )": brackets closed inside, kept
+      { start: 10, end: 14, type: 5 }, // '" Soul Alone "'
+      { start: 14, end: 16, type: 0 }, // "Leo )": unopened bracket
+      { start: 16, end: 17, type: 2 }, // "-" alone: dropped
+    ];
+    expect(trimPunctuation(words, spans)).toEqual([
+      { start: 2, end: 3, type: 4 },
+      { start: 5, end: 9, type: 1 },
+      { start: 11, end: 13, type: 5 },
+      { start: 14, end: 15, type: 0 },
+    ]);
   });
 });

@@ -246,50 +246,42 @@ const SMALL_MAX = Math.max(...[...SMALL_WORDS].map((w) => w.length));
  * ordinary. In the first two, capitals say nothing about names, so features carry the mode.
  */
 export function sentenceMode(words: readonly string[], from: number, to: number): number {
+  const facts = new Int32Array(Math.max(0, to - from));
+  for (let i = from; i < to; i++) facts[i - from] = wordModeFacts(words[i] ?? '');
+  return modeOfWordFacts(facts, 0, facts.length);
+}
+
+/**
+ * sentenceMode from its words' facts (wordModeFacts), facts[from, to): the tagger keeps them per word
+ * in its cache, so it decides a sentence's mode without looking at characters again.
+ */
+export function modeOfWordFacts(facts: ArrayLike<number>, from: number, to: number): number {
   let letters = 0;
   let upperWords = 0;
   let lowerWords = 0;
-  let capWords = 0;
   let contentWords = 0;
+  let capWords = 0;
   for (let i = from; i < to; i++) {
-    const w = words[i] ?? '';
-    let up = 0;
-    let lo = 0;
-    for (let j = 0; j < w.length; j++) {
-      const c = w.charCodeAt(j);
-      if (c >= 65 && c <= 90) up++;
-      else if (c >= 97 && c <= 122) lo++;
-      else if (c > 127) {
-        if (isUpperChar(c)) up++;
-        else if (isLowerChar(c)) lo++;
-      }
-    }
-    if (up + lo === 0) continue;
-    letters += up + lo;
-    if (lo === 0) upperWords++;
-    else lowerWords++;
-    const c0 = w.charCodeAt(0);
-    // Only words that begin with a letter count: "'s" or "3rd" say nothing about headline case.
-    // No small word is longer than five letters, and lower-casing never shortens a word: the length
-    // test spares a lower-cased copy of every longer word.
-    if ((isUpperChar(c0) || isLowerChar(c0)) && !(w.length <= SMALL_MAX && SMALL_WORDS.has(w.toLowerCase()))) {
-      contentWords++;
-      if (isUpperChar(c0)) capWords++;
-    }
+    const m = facts[i]!;
+    if (m === 0) continue;
+    letters += m & 255;
+    if (m & 256) lowerWords++;
+    else upperWords++;
+    if (m & 512) contentWords++;
+    if (m & 1024) capWords++;
   }
-  return modeOfCounts(letters, upperWords, lowerWords, contentWords, capWords);
-}
-
-/** sentenceMode's decision from its counts (shared with the tagger's cached per-word version). */
-export function modeOfCounts(letters: number, upperWords: number, lowerWords: number, contentWords: number, capWords: number): number {
   if (letters >= 4 && lowerWords === 0 && upperWords >= 2) return MODE_UPPER;
   if (contentWords >= 3 && capWords === contentWords && lowerWords > 0) return MODE_TITLE;
   return MODE_NORMAL;
 }
 
 /**
- * One word's part of sentenceMode, packed: letters (capped at 255), bit 8 some lower-case letter,
- * bit 9 a content word (starts with a letter, not a small word), bit 10 a capitalised content word.
+ * One word's part of sentenceMode, packed: letters (capped at 255; the mode only asks for 4 in all),
+ * bit 8 some lower-case letter, bit 9 a content word, bit 10 a capitalised content word. Words without
+ * letters give 0. Only words that begin with a letter are content words ("'s" or "3rd" say nothing
+ * about headline case), and small words ("of", "the") are not; no small word is longer than five
+ * letters, and lower-casing never shortens a word, so the length test spares a lower-cased copy of
+ * every longer word.
  */
 export function wordModeFacts(w: string): number {
   let up = 0;

@@ -28,7 +28,7 @@ import {
   mix,
   modeSalt,
   newWordFacts,
-  modeOfCounts,
+  modeOfWordFacts,
   wordModeFacts,
   wordFacts,
 } from './ner-features.js';
@@ -169,27 +169,17 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache, scrat
   const modes = new Uint8Array(n);
   const wt = wf.table;
   const slots = new Int32Array(n);
+  const modeFacts = new Int32Array(n);
   for (let k = 0; k + 1 < bounds.length; k++) {
     const s = bounds[k] ?? 0;
     const e = bounds[k + 1] ?? 0;
     // sentenceMode, from each word's cached part of it.
-    let letters = 0;
-    let upperWords = 0;
-    let lowerWords = 0;
-    let contentWords = 0;
-    let capWords = 0;
     for (let i = s; i < e; i++) {
       const f = wf.get(words[i] ?? '');
       slots[i] = f;
-      const m = wt[f + 13]!;
-      if (m === 0) continue;
-      letters += m & 255;
-      if (m & 256) lowerWords++;
-      else upperWords++;
-      if (m & 512) contentWords++;
-      if (m & 1024) capWords++;
+      modeFacts[i] = wt[f + 13]!;
     }
-    const mode = modeOfCounts(letters, upperWords, lowerWords, contentWords, capWords);
+    const mode = modeOfWordFacts(modeFacts, s, e);
     for (let i = s; i < e; i++) {
       const w = words[i] ?? '';
       const f = slots[i]!;

@@ -670,6 +670,7 @@ export class NerModel {
     const extUsed = this.extUsed;
     const rest = PAIR_FEATS;
     const nRest = rest.length;
+    const rowOffs = new Int32Array(nRest + 3);
     const leftCache = this.leftCache;
     const rightCache = this.rightCache;
     for (let k = 0; k + 1 < bounds.length; k++) {
@@ -795,23 +796,6 @@ export class NerModel {
         a10 += LV[lv + 10]! + RV[rv + 10]!;
         a11 += LV[lv + 11]! + RV[rv + 11]!;
         a12 += LV[lv + 12]! + RV[rv + 12]!;
-        for (let q = 0; q < nRest; q++) {
-          const off = compactOff(cw, feats[F + rest[q]!]!);
-          if (off < 0) continue;
-          a0 += W[off]!;
-          a1 += W[off + 1]!;
-          a2 += W[off + 2]!;
-          a3 += W[off + 3]!;
-          a4 += W[off + 4]!;
-          a5 += W[off + 5]!;
-          a6 += W[off + 6]!;
-          a7 += W[off + 7]!;
-          a8 += W[off + 8]!;
-          a9 += W[off + 9]!;
-          a10 += W[off + 10]!;
-          a11 += W[off + 11]!;
-          a12 += W[off + 12]!;
-        }
         const key = atoms[o + A_RAWLOWER]!;
         const isWord = atoms[o + A_CLASS] === CLS_WORD;
         let ms = fmix(key) & memMask;
@@ -834,9 +818,13 @@ export class NerModel {
         a10 += dynTab[d + 10]!;
         a11 += dynTab[d + 11]!;
         a12 += dynTab[d + 12]!;
-        for (let f = 0; f < 3; f++) {
-          const hh = f === 0 ? mix(mix(103, p1), w0) : f === 1 ? mix(mix(105, hist), s0) : mix(mix(106, p1), s0);
-          const off = compactOff(cw, hh & mask);
+        // The rows read one by one: the pair features, then the three dynamic ones the table leaves out.
+        for (let q = 0; q < nRest; q++) rowOffs[q] = compactOff(cw, feats[F + rest[q]!]!);
+        rowOffs[nRest] = compactOff(cw, mix(mix(103, p1), w0) & mask);
+        rowOffs[nRest + 1] = compactOff(cw, mix(mix(105, hist), s0) & mask);
+        rowOffs[nRest + 2] = compactOff(cw, mix(mix(106, p1), s0) & mask);
+        for (let q = 0; q < nRest + 3; q++) {
+          const off = rowOffs[q]!;
           if (off < 0) continue;
           a0 += W[off]!;
           a1 += W[off + 1]!;

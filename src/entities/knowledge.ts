@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NgError } from '../errors.js';
+import { foldName } from '../util/strings.js';
 
 /** The file the trainer writes. */
 export interface ActorKnowledgeFile {
@@ -20,15 +21,7 @@ export interface ActorKnowledgeFile {
 }
 
 /** Folds a person's name for lookup: case, accents, full stops and spacing do not matter. */
-export function personKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[.\u2019']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const personKey = foldName;
 
 /** Lookups over a knowledge file: full names, and surnames that only one known country's people carry. */
 export class ActorKnowledge {

@@ -3,6 +3,7 @@
  * 1,000+ inhabitants). The 135k records are loaded on first use only (about 0.2 s, 50 MB) and indexed
  * by lower-cased name; namesakes are decided by the countries the article itself names.
  */
+import { foldName } from '../util/strings.js';
 import { createRequire } from 'node:module';
 import type { Place } from '../doc/types.js';
 import { alpha3 } from './countries.js';
@@ -23,9 +24,7 @@ let byName: Map<string, number[]> | null = null;
 // Names repeat across articles; normalising them (NFD, marks) is the costly part of a lookup.
 const idsCache = new Map<string, number[] | null>();
 
-function key(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[.\u2019']/gu, '').replace(/\s+/gu, ' ').trim();
-}
+const key = foldName;
 
 function load(): void {
   if (byName) return;

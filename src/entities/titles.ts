@@ -3,6 +3,8 @@
  * the few gendered ones, the holder's gender. Roles, role mentions and actor codes all read it.
  */
 
+import { escapeRegExp } from '../util/strings.js';
+
 /** Gender a word implies about the person it describes. */
 export type Gender = 'm' | 'f';
 
@@ -70,9 +72,6 @@ export const TITLE_QUALIFIERS: ReadonlySet<string> = new Set([
   'former', 'acting', 'interim', 'outgoing', 'incoming', 'then-', 'deputy', 'ex-', 'late',
 ]);
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
 
 // Case-insensitive for the title only, so the same pattern can still demand capitals elsewhere.
 function ciPattern(s: string): string {
@@ -81,7 +80,7 @@ function ciPattern(s: string): string {
     const lo = ch.toLowerCase();
     const up = ch.toUpperCase();
     if (ch === ' ') out += '\\s+';
-    else out += lo !== up ? `[${lo}${up}]` : escapeRe(ch);
+    else out += lo !== up ? `[${lo}${up}]` : escapeRegExp(ch);
   }
   return out;
 }

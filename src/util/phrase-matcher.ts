@@ -11,6 +11,8 @@
  * checks that both agree on generated text.
  */
 
+import { escapeRegExp } from './strings.js';
+
 /** A match: [start, end) in the scanned text and the phrase as written in the text. */
 export interface PhraseHit {
   start: number;
@@ -44,9 +46,6 @@ function codePointIs(t: string, i: number, re: RegExp, ascii: (c: number) => boo
 const asciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const asciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export class PhraseMatcher {
   private readonly re: RegExp;
@@ -67,7 +66,7 @@ export class PhraseMatcher {
     this.noDotLetter = opts.noDotLetter ?? false;
     const all = [...new Set(phrases)].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
     const after = this.noDotLetter ? '(?![\\p{L}\\p{N}]|\\.[\\p{L}])' : '(?![\\p{L}\\p{N}])';
-    this.re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escapeRe).join('|')})${after}`, this.ignoreCase ? 'giu' : 'gu');
+    this.re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escapeRegExp).join('|')})${after}`, this.ignoreCase ? 'giu' : 'gu');
     for (const p of all) {
       // A phrase whose folding differs from its lower case would be missed by the fast path: such a
       // matcher always uses the regex.

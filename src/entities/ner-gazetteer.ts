@@ -23,6 +23,9 @@ export type GazetteerEntry = [name: string, bits: number];
 export const US_STATES =
   'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia';
 
+/** The fifty states and the capital district, one name each. */
+export const US_STATE_NAMES: readonly string[] = US_STATES.split('|');
+
 // Non-political places news names often: continents and broad regions (LOC rather than GPE).
 const REGIONS =
   'Africa|Asia|Europe|Antarctica|Oceania|Arctic|Americas|North America|South America|Latin America|Central America|Middle East|Near East|Far East|Balkans|Caribbean|Sahara|Sahel|Gulf|Persian Gulf|Mediterranean|Scandinavia|Siberia|Caucasus|Himalayas|Alps|Andes|Amazon|Pacific|Atlantic|Indian Ocean|West Bank|Gaza Strip|Horn of Africa|Southeast Asia|East Asia|South Asia|Central Asia|Eastern Europe|Western Europe';

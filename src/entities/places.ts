@@ -3,6 +3,7 @@
  * 1,000+ inhabitants). The 135k records are loaded on first use only (about 0.2 s, 50 MB) and indexed
  * by lower-cased name; namesakes are decided by the countries the article itself names.
  */
+import { US_STATE_NAMES } from './ner-gazetteer.js';
 import { foldName } from '../util/strings.js';
 import { createRequire } from 'node:module';
 import type { Place } from '../doc/types.js';
@@ -48,14 +49,12 @@ function load(): void {
 
 // US states: named in news as often as cities, and absent from a cities list, where a small town of
 // the same name would otherwise answer ("Virginia", Minnesota). A spelling list, like country names.
+// "New York" alone is the city, so only "New York State" names the state here; the capital district
+// is not a state.
 const US_STATES = new Set(
-  ('alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho ' +
-    'illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi ' +
-    'missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia ' +
-    'washington wisconsin wyoming')
-    .split(' ')
-    .concat(['new hampshire', 'new jersey', 'new mexico', 'new york state', 'north carolina', 'north dakota',
-      'rhode island', 'south carolina', 'south dakota', 'west virginia']),
+  US_STATE_NAMES.filter((n) => n !== 'New York' && n !== 'District of Columbia')
+    .map((n) => n.toLowerCase())
+    .concat(['new york state']),
 );
 
 /** True once the gazetteer is in memory (for benchmarks that want to leave loading out). */

@@ -5,6 +5,7 @@
  * where the entity layer gives a country or sector, that wins.
  */
 import { createRequire } from 'node:module';
+import { US_STATE_NAMES } from '../entities/ner-gazetteer.js';
 import { PhraseMatcher } from '../util/phrase-matcher.js';
 
 interface WorldCountry {
@@ -55,15 +56,9 @@ const EXTRA_NAMES: [string, string, string | null][] = [
   ['Islamic State', 'IMG', 'REB'], ['ISIL', 'IMG', 'REB'], ['ISIS', 'IMG', 'REB'],
 ];
 // Places inside a country locate an event in that country ("military exercises in Alaska"). Georgia and
-// Washington are left out: the first is also a country, the second already stands for the US government.
-const US_STATES = [
-  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Hawaii',
-  'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts',
-  'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey',
-  'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
-  'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia',
-  'West Virginia', 'Wisconsin', 'Wyoming',
-];
+// Washington are left out: the first is also a country, the second already stands for the US government
+// (and the capital district is no state).
+const US_STATES = US_STATE_NAMES.filter((n) => n !== 'Georgia' && n !== 'Washington' && n !== 'District of Columbia');
 const IGOS = [
   'United Nations', 'U.N.', 'UN', 'NATO', 'European Union', 'EU', 'European Community', 'European common market',
   'IAEA', 'Arab League', 'APEC', 'Asia-Pacific Economic Cooperation', 'African Union', 'World Bank', 'IMF',

@@ -9,7 +9,7 @@ import { readInputs, type ReadOptions } from '../ingest/index.js';
 import { analyzeRaw } from '../pipeline/default.js';
 import { AnalysisPool } from '../pipeline/pool.js';
 import { availableParallelism } from 'node:os';
-import { openStore } from '../store/open.js';
+import { openStore, withStore } from '../store/open.js';
 import { splitSentences } from '../text/sentences.js';
 import { clip, formatDocSummary } from './format.js';
 import { type CliIo, ExitStatus, processIo } from './io.js';
@@ -192,8 +192,7 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
     .option('--source <source>', 'only this source')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'jsonl']))
     .action(async (query: string, flags: { db: string; limit: string; from?: string; to?: string; source?: string; format?: string }) => {
-      const store = await openStore(flags.db);
-      try {
+      await withStore(flags.db, async (store) => {
         const page = await store.searchArticles({
           q: query,
           limit: Number(flags.limit),
@@ -213,9 +212,7 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
           if (facts) io.out(`    ${facts}\n`);
           if (hit.snippet) io.out(`    ${clip(hit.snippet.replace(/<\/?mark>/g, '*'), 160)}\n`);
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   program
@@ -225,8 +222,7 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
     .option('--db <db>', 'SQLite file or postgres:// URL', defaultDb())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']))
     .action(async (key: string, flags: { db: string; format?: string }) => {
-      const store = await openStore(flags.db);
-      try {
+      await withStore(flags.db, async (store) => {
         const doc = await store.getDoc(key);
         if (!doc) {
           const status = new ExitStatus();
@@ -236,9 +232,7 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
         }
         const asText = flags.format === 'text' || (!flags.format && io.outIsTty);
         io.out(asText ? `${formatDocSummary(doc)}\n` : `${JSON.stringify(doc, null, 2)}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   program
@@ -248,8 +242,7 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
     .action(async (flags: { db: string }) => {
       const dir = examplesDir();
       const summary = await ingest([dir], { db: flags.db }, io);
-      const store = await openStore(flags.db);
-      try {
+      await withStore(flags.db, async (store) => {
         for (const id of summary.ids) {
           const doc = await store.getDoc(id);
           if (doc) io.out(`\n${formatDocSummary(doc)}\n`);
@@ -257,9 +250,7 @@ export function registerCommonCommands(program: Command, io: CliIo = processIo):
         const n = await store.countDocs();
         io.out(`\n${n} article(s) stored in ${flags.db}. Next: newsgraph search "Sheinbaum" --db ${flags.db}` +
           `; newsgraph serve --db ${flags.db}\n`);
-      } finally {
-        await store.close();
-      }
+      });
       process.exitCode = summary.status.code;
     });
 }

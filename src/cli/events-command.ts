@@ -14,7 +14,7 @@ import { cameoInfo } from '../events/ontology.js';
 import { stagesBeforeEvents } from '../events/pipeline.js';
 import { defaultComponents } from '../pipeline/default.js';
 import type { EventRow } from '../store/types.js';
-import { openStore } from '../store/open.js';
+import { withStore } from '../store/open.js';
 import { addReadOptions, analyzeInputs, readOptions } from './commands.js';
 import { type CliIo, ExitStatus, processIo } from './io.js';
 
@@ -222,12 +222,7 @@ export function registerEventsCommand(program: Command, io: CliIo = processIo): 
     }
     if (flags.db) {
       try {
-        const store = await openStore(flags.db);
-        try {
-          for (const r of await store.events({ limit: 100_000 })) emit(storedEventLine(r));
-        } finally {
-          await store.close();
-        }
+        for (const r of await withStore(flags.db, (store) => store.events({ limit: 100_000 }))) emit(storedEventLine(r));
       } catch (e) {
         status.report(io, toNgError(e, { input: flags.db }));
       }

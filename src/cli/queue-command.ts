@@ -13,7 +13,7 @@ import { readInputs, type ReadOptions } from '../ingest/index.js';
 import type { RawArticle } from '../ingest/types.js';
 import { analyzeRaw } from '../pipeline/default.js';
 import type { KyselyStore } from '../store/kysely-store.js';
-import { openStore } from '../store/open.js';
+import { withStore } from '../store/open.js';
 import type { QueueCounts } from '../store/queue.js';
 import { addReadOptions, defaultDb, readOptions } from './commands.js';
 import { type CliIo, ExitStatus, processIo } from './io.js';
@@ -134,13 +134,10 @@ export function registerQueueCommand(program: Command, io: CliIo = processIo): v
   ).action(async (inputs: string[], flags: Parameters<typeof readOptions>[0] & { db?: string }) => {
     const status = new ExitStatus();
     try {
-      const store = await openStore(flags.db ?? defaultDb());
-      try {
+      await withStore(flags.db ?? defaultDb(), async (store) => {
         const r = await enqueueInputs(store, inputs, readOptions(flags), io, status);
         io.err(`queue: ${r.added} queued, ${r.already} queued before, ${r.failed} failed; ${formatCounts(await store.queue().counts())}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     } catch (err) {
       status.report(io, toNgError(err));
     }
@@ -153,13 +150,8 @@ export function registerQueueCommand(program: Command, io: CliIo = processIo): v
     .action(async (flags: { db?: string }) => {
       const status = new ExitStatus();
       try {
-        const store = await openStore(flags.db ?? defaultDb());
-        try {
-          const c = await store.queue().counts();
-          io.out(io.outIsTty ? `${formatCounts(c)}\n` : `${JSON.stringify(c)}\n`);
-        } finally {
-          await store.close();
-        }
+        const c = await withStore(flags.db ?? defaultDb(), (store) => store.queue().counts());
+        io.out(io.outIsTty ? `${formatCounts(c)}\n` : `${JSON.stringify(c)}\n`);
       } catch (err) {
         status.report(io, toNgError(err));
       }
@@ -183,8 +175,7 @@ export function registerQueueCommand(program: Command, io: CliIo = processIo): v
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        const store = await openStore(flags.db ?? defaultDb());
-        try {
+        await withStore(flags.db ?? defaultDb(), async (store) => {
           const r = await runWorker(
             store,
             {
@@ -200,9 +191,7 @@ export function registerQueueCommand(program: Command, io: CliIo = processIo): v
             status,
           );
           io.err(`worker: ${r.stored} stored, ${r.already} already stored, ${r.failed} failed\n`);
-        } finally {
-          await store.close();
-        }
+        });
       } catch (err) {
         status.report(io, toNgError(err));
       } finally {

@@ -8,7 +8,7 @@ import type { Doc, Quote } from '../doc/types.js';
 import { toNgError } from '../errors.js';
 import { defaultComponents } from '../pipeline/default.js';
 import { quotesComponent } from '../quotes/index.js';
-import { openStore } from '../store/open.js';
+import { withStore } from '../store/open.js';
 import { addReadOptions, analyzeInputs, readOptions } from './commands.js';
 import { type CliIo, ExitStatus, processIo } from './io.js';
 
@@ -103,8 +103,7 @@ export function registerQuotesCommand(program: Command, io: CliIo = processIo): 
     }
     if (flags.db) {
       try {
-        const store = await openStore(flags.db);
-        try {
+        await withStore(flags.db, async (store) => {
           const q: { speaker?: string; limit?: number } = { limit: 10_000 };
           if (flags.speaker) q.speaker = flags.speaker;
           for (const r of await store.quotes(q)) {
@@ -121,9 +120,7 @@ export function registerQuotesCommand(program: Command, io: CliIo = processIo): 
               sentence: r.sentence.replace(/\s+/g, ' ').trim(),
             });
           }
-        } finally {
-          await store.close();
-        }
+        });
       } catch (e) {
         status.report(io, toNgError(e, { input: flags.db }));
       }

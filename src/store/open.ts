@@ -42,3 +42,13 @@ export async function openStore(spec: string, opts: OpenStoreOptions = {}): Prom
   }
   return store;
 }
+
+/** Opens a store, runs `fn` with it and closes it, also when `fn` throws. */
+export async function withStore<T>(spec: string, fn: (store: KyselyStore & Store) => Promise<T>, opts: OpenStoreOptions = {}): Promise<T> {
+  const store = await openStore(spec, opts);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -46,6 +46,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
     if (!r.ok) throw new Error(`${path}: ${JSON.stringify(j)}`);
     return j;
   };
+  // A fresh load for every visit: a hash-only change would leave the previous view on screen until
+  // the new one renders, and a wait on its elements could then read the old page.
+  const visit = async (path: string) => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/${path}`);
+  };
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
@@ -104,7 +110,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
   });
 
   it('search shows hits with highlighted snippets built from text nodes', async () => {
-    await page.goto(`${server.url}/#/?q=cartels`);
+    await visit(`#/?q=cartels`);
     const hit = page.locator('.hit').first();
     await hit.waitFor();
     await expect.poll(() => page.locator('.hit-title').allTextContents()).toContain(
@@ -121,13 +127,13 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
     await expect.poll(() => page.locator('.hit').count()).toBe(1);
 
     // Entities whose names match the query are offered as links to their pages.
-    await page.goto(`${server.url}/#/?q=Sheinbaum`);
+    await visit(`#/?q=Sheinbaum`);
     await page.locator('[data-testid=entity-chips] a', { hasText: 'Claudia Sheinbaum' }).first().waitFor();
     await shot('search-entities');
   });
 
   it('article page renders stored layers: quotes attributed on hover, mentions and events styled', async () => {
-    await page.goto(`${server.url}/#/article/${fixtureIds[0]}`);
+    await visit(`#/article/${fixtureIds[0]}`);
     await page.locator('[data-testid=doc-title]').waitFor();
     const quote = page.locator('.q', { hasText: 'There will be no invasion' }).first();
     await quote.hover();
@@ -155,7 +161,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
   });
 
   it('article page highlights Sheinbaum\'s quotes and attributes them to her', async () => {
-    await page.goto(`${server.url}/#/?q=Sheinbaum`);
+    await visit(`#/?q=Sheinbaum`);
     await page.locator('.hit-title', { hasText: 'Mexico Vows Strong Opposition' }).click();
     await page.locator('[data-testid=doc-title]').waitFor();
     expect(page.url()).toContain(`#/article/${seedId}`);
@@ -187,7 +193,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
 
   it('analyze page shows the result of pasted text without storing it', async () => {
     const before = (await api('/api/health'))['articles'];
-    await page.goto(`${server.url}/#/analyze`);
+    await visit(`#/analyze`);
     await page.fill('textarea[name=input]', 'Harbour Reopens\n\nThe harbour in Valletta reopened on Monday, port officials said. "We are back to normal," said Joe Borg, a spokesman.');
     await page.click('button[type=submit]');
     await page.locator('.para', { hasText: 'Valletta reopened on Monday' }).waitFor();
@@ -197,7 +203,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
 
   it('hostile content is shown as text and never runs', async () => {
     for (const id of hostileIds) {
-      await page.goto(`${server.url}/#/article/${id}`);
+      await visit(`#/article/${id}`);
       await page.locator('[data-testid=doc-title]').waitFor();
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as Json)['__pwned'] ?? (window as unknown as Json)['pwned'] ?? null)).toBeNull();
@@ -205,14 +211,14 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
       expect(await page.locator('.docview img, .docview script, .docview iframe, .doc-text b').count()).toBe(0);
       expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     }
-    await page.goto(`${server.url}/#/article/${hostileIds[0]}`);
-    await page.locator('[data-testid=doc-title]').waitFor();
+    await visit(`#/article/${hostileIds[0]}`);
+    await page.locator('[data-testid=doc-title]', { hasText: 'Lisbon vote' }).waitFor();
     const text = await page.locator('.doc-text').textContent();
     expect(text).toContain('<script>window.__pwned = 1</script>');
     expect(await page.locator('[data-testid=doc-title]').textContent()).toContain('<img src=x');
     await shot('hostile');
     // The hostile title also shows as text in search results.
-    await page.goto(`${server.url}/#/?q=Lisbon`);
+    await visit(`#/?q=Lisbon`);
     await page.locator('.hit').first().waitFor();
     expect(await page.locator('.hits img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as Json)['__pwned'] ?? null)).toBeNull();

@@ -35,6 +35,7 @@ import {
 import { Gazetteer, type GazetteerEntry } from './ner-gazetteer.js';
 import { caseMap, type CaseLexicon } from './ner-caselex.js';
 import { clusterMap, type WordClusters } from './ner-clusters.js';
+import { wordInterner } from '../doc/spans.js';
 
 /** The word lists a model carries: place gazetteer, casing lexicon and word clusters. */
 export interface NerLexicons {
@@ -66,6 +67,11 @@ export interface NerInput {
   words: readonly string[];
   /** Ascending token indices starting with 0 and ending with words.length. */
   bounds: readonly number[];
+  /**
+   * The words' ids in the shared wordInterner (doc/spans.ts), when the caller has them (tokenWordIds):
+   * they must be current, i.e. interned since the interner's last reset. Interned here when absent.
+   */
+  ids?: Int32Array;
 }
 
 /** A recognised name as a token range [start, end) with its type index into NER_TYPES. */
@@ -118,29 +124,41 @@ interface Prepared {
 
 const facts = newWordFacts();
 
-// Per-word facts cache: word -> slot in a table of WF_SIZE integers (wordFacts' hashes and flags, the
+// Per-word facts cache: a table of WF_SIZE integers per word (wordFacts' hashes and flags, the
 // casing-lexicon level, sentenceMode's part and the word cluster), so frequent words skip the
 // per-character hashing and two boxed-key lookups.
 const WF_SIZE = 15;
-const WF_CAP = 1 << 16;
 
-/** A model's cache of per-word facts (they depend on the word and the model's lexicons). */
+/**
+ * A model's cache of per-word facts (they depend on the word and the model's lexicons), indexed by the
+ * word's id in the shared wordInterner, which POS has already looked up for the same tokens; an entry
+ * is valid while its stamp equals the interner's epoch.
+ */
 class WordFactsCache {
-  readonly slots = new Map<string, number>();
-  readonly table = new Int32Array(WF_CAP * WF_SIZE);
+  table = new Int32Array(wordInterner.limit * WF_SIZE);
+  private stamp = new Int32Array(wordInterner.limit);
 
   constructor(
     private readonly caseLex: Map<number, number>,
     private readonly clusters: Map<number, number>,
   ) {}
 
-  /** Slot offset of the word's facts in `table`, computed on a miss. */
-  get(w: string): number {
-    let slot = this.slots.get(w);
-    if (slot === undefined) {
-      if (this.slots.size >= WF_CAP) this.slots.clear();
-      slot = this.slots.size * WF_SIZE;
-      this.slots.set(w, slot);
+  /** Slot offset in `table` of the facts of word w, whose interner id is `id`; computed on a miss. */
+  get(w: string, id: number): number {
+    const slot = id * WF_SIZE;
+    if (id >= this.stamp.length) {
+      // One input with more new words than the interner's limit: grow.
+      let cap = this.stamp.length;
+      while (cap <= id) cap *= 2;
+      const stamp = new Int32Array(cap);
+      stamp.set(this.stamp);
+      this.stamp = stamp;
+      const table = new Int32Array(cap * WF_SIZE);
+      table.set(this.table);
+      this.table = table;
+    }
+    if (this.stamp[id] !== wordInterner.epoch) {
+      this.stamp[id] = wordInterner.epoch;
       wordFacts(w, facts);
       const t = this.table;
       t[slot] = facts.form;
@@ -163,11 +181,15 @@ class WordFactsCache {
 function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache, scratch?: Int32Array): Int32Array {
   const { words, bounds } = input;
   const n = words.length;
+  let ids = input.ids;
+  if (!ids) {
+    ids = new Int32Array(n);
+    wordInterner.intern(words, 0, n, ids);
+  }
   // Every slot of every token is written below, so a reused buffer needs no clearing.
   const atoms = scratch && scratch.length >= n * ATOMS ? scratch : new Int32Array(n * ATOMS);
   const initCap = new Uint8Array(n);
   const modes = new Uint8Array(n);
-  const wt = wf.table;
   const slots = new Int32Array(n);
   const modeFacts = new Int32Array(n);
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -175,11 +197,12 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache, scrat
     const e = bounds[k + 1] ?? 0;
     // sentenceMode, from each word's cached part of it.
     for (let i = s; i < e; i++) {
-      const f = wf.get(words[i] ?? '');
+      const f = wf.get(words[i] ?? '', ids[i]!);
       slots[i] = f;
-      modeFacts[i] = wt[f + 13]!;
+      modeFacts[i] = wf.table[f + 13]!;
     }
     const mode = modeOfWordFacts(modeFacts, s, e);
+    const wt = wf.table;
     for (let i = s; i < e; i++) {
       const w = words[i] ?? '';
       const f = slots[i]!;

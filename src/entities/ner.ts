@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention, Span, Token } from '../doc/types.js';
 import { NgError } from '../errors.js';
-import { tokenTexts } from '../doc/spans.js';
+import { tokenTexts, tokenWordIds } from '../doc/spans.js';
 import type { Component } from '../pipeline/component.js';
 import { NER_TYPES, NerModel, type NerInput, type TokenSpan } from './ner-model.js';
 import { MODE_NORMAL, sentenceMode } from './ner-features.js';
@@ -81,7 +81,8 @@ export function recognizeWords(model: NerModel, input: NerInput): TokenSpan[] {
     }
     if (e > s) bounds.push(e);
   }
-  if (words.length <= BLOCK_TOKENS) return model.recognize({ words, bounds });
+  const ids = input.ids;
+  if (words.length <= BLOCK_TOKENS) return model.recognize(ids ? { words, bounds, ids } : { words, bounds });
   const out: TokenSpan[] = [];
   let k = 0;
   while (k + 1 < bounds.length) {
@@ -89,7 +90,8 @@ export function recognizeWords(model: NerModel, input: NerInput): TokenSpan[] {
     let j = k + 1;
     while (j + 1 < bounds.length && bounds[j + 1]! - from <= BLOCK_TOKENS) j++;
     const to = bounds[j]!;
-    const sub = { words: words.slice(from, to), bounds: bounds.slice(k, j + 1).map((b) => b - from) };
+    const sub: NerInput = { words: words.slice(from, to), bounds: bounds.slice(k, j + 1).map((b) => b - from) };
+    if (ids) sub.ids = ids.subarray(from, to);
     for (const s of model.recognize(sub)) out.push({ start: s.start + from, end: s.end + from, type: s.type });
     k = j;
   }
@@ -228,7 +230,8 @@ export function recognizeDoc(model: NerModel, doc: Pick<Doc, 'text' | 'tokens' |
   const { text, tokens } = doc;
   const words = tokenTexts(doc);
   const bounds = sentenceBounds(tokens, doc.sentences);
-  const spans = recognizeNames(model, { words, bounds });
+  // Word ids interned once per document and shared with POS (fetched here, so they are current).
+  const spans = recognizeNames(model, { words, bounds, ids: tokenWordIds(doc) });
   const out: NameMention[] = [];
   for (const s of spans) {
     const start = tokens[s.start]!.start;

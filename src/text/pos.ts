@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Component } from '../pipeline/component.js';
 import type { Doc, Token } from '../doc/types.js';
 import { NgError } from '../errors.js';
-import { tokenTexts } from '../doc/spans.js';
+import { tokenTexts, tokenWordIds, wordInterner } from '../doc/spans.js';
 import {
   BIAS_KEY,
   FEATURE_VERSION,
@@ -145,7 +145,6 @@ const ID_P2 = 1;
 const ID_N1 = 2;
 const ID_N2 = 3;
 
-const CACHE_LIMIT = 100_000;
 
 /** A loaded tagger. Create once (loading and indexing the model) and share; tagging is pure. */
 export class PosTagger {
@@ -154,11 +153,16 @@ export class PosTagger {
   private readonly slotKey: Uint32Array;
   private readonly slotRow: Int32Array;
   private readonly mask: number;
-  /** Word type -> id into the slabs; reset (pads kept) when CACHE_LIMIT types are held. */
-  private readonly ids = new Map<string, number>();
-  private readonly base: Int32Array;
-  private readonly fields: Int32Array;
-  private nextId = PADS;
+  /**
+   * Slab entry PADS + id holds the word with id `id` in the shared wordInterner (one Map lookup per
+   * token for POS and NER together), valid while stamp[id] equals the interner's epoch.
+   */
+  private base: Int32Array;
+  private fields: Int32Array;
+  private stamp: Int32Array;
+  /** Slab indices of the sentence being tagged, and its tags (reused, grown as needed). */
+  private slabIds = new Int32Array(256);
+  private tagBuf = new Uint8Array(256);
   /** Summed weights of the tag-history features (T1, T2, T1T2) for each (t1, t2), nt integers each. */
   private readonly history: Int32Array;
   private readonly scores: Int32Array;
@@ -204,8 +208,10 @@ export class PosTagger {
         for (const r of [this.row(t1Key(a)), this.row(t2Key(b)), this.row(t1t2Key(a, b))]) this.addRow(this.history, h, r);
       }
     }
-    this.base = new Int32Array((CACHE_LIMIT + PADS) * nt);
-    this.fields = new Int32Array((CACHE_LIMIT + PADS) * FIELDS);
+    const cap = wordInterner.limit;
+    this.base = new Int32Array((cap + PADS) * nt);
+    this.fields = new Int32Array((cap + PADS) * FIELDS);
+    this.stamp = new Int32Array(cap);
     [PAD_P1, PAD_P2, PAD_N1, PAD_N2].forEach((k, id) => this.fill(id, k, -1));
     this.scores = new Int32Array(nt);
   }
@@ -265,33 +271,57 @@ export class PosTagger {
     return i >= 0 ? i : undefined;
   }
 
-  private idOf(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      // Words follow Zipf's law, so a bounded cache that is simply reset when full keeps hit rates high.
-      if (this.nextId >= CACHE_LIMIT + PADS) {
-        this.ids.clear();
-        this.nextId = PADS;
+  /** Grows the per-word slabs to hold interner ids below `n` (a huge input may go past the limit). */
+  private grow(n: number): void {
+    const nt = this.tags.length;
+    let cap = this.stamp.length;
+    while (cap < n) cap *= 2;
+    const base = new Int32Array((cap + PADS) * nt);
+    base.set(this.base);
+    this.base = base;
+    const fields = new Int32Array((cap + PADS) * FIELDS);
+    fields.set(this.fields);
+    this.fields = fields;
+    const stamp = new Int32Array(cap);
+    stamp.set(this.stamp);
+    this.stamp = stamp;
+  }
+
+  /**
+   * Slab indices of words[from, to) (their interner ids `wids[at...]`) into this.slabIds, filling the
+   * slab entries of words not seen since the interner's last reset. Returns the buffer.
+   */
+  private slabOf(words: readonly string[], from: number, to: number, wids: Int32Array, at: number): Int32Array {
+    const n = to - from;
+    if (this.slabIds.length < n) this.slabIds = new Int32Array(Math.max(n, 2 * this.slabIds.length));
+    const out = this.slabIds;
+    const epoch = wordInterner.epoch;
+    for (let i = 0; i < n; i++) {
+      const id = wids[at + i]!;
+      if (id >= this.stamp.length) this.grow(id + 1);
+      if (this.stamp[id] !== epoch) {
+        const word = words[from + i]!;
+        const nw = normWord(word);
+        this.fill(id + PADS, wordKeys(nw), this.directional(word) ?? this.m.tagdict.get(nw) ?? -1);
+        this.stamp[id] = epoch;
       }
-      id = this.nextId++;
-      const nw = normWord(word);
-      this.fill(id, wordKeys(nw), this.directional(word) ?? this.m.tagdict.get(nw) ?? -1);
-      this.ids.set(word, id);
+      out[i] = id + PADS;
     }
-    return id;
+    return out;
   }
 
   /** Tags one sentence given as words; returns tag indices into `tags`. */
   tagIndices(words: readonly string[]): Uint8Array {
     const n = words.length;
-    const ids = new Int32Array(n);
-    for (let i = 0; i < n; i++) ids[i] = this.idOf(words[i]!);
-    return this.tagIds(ids);
+    const wids = new Int32Array(n);
+    wordInterner.intern(words, 0, n, wids);
+    return this.tagIds(this.slabOf(words, 0, n, wids, 0), n).slice(0, n);
   }
 
-  private tagIds(ids: Int32Array): Uint8Array {
-    const n = ids.length;
-    const out = new Uint8Array(n);
+  /** Tags the sentence whose slab indices are ids[0, n); the tags are in this.tagBuf[0, n) until the next call. */
+  private tagIds(ids: Int32Array, n: number): Uint8Array {
+    if (this.tagBuf.length < n) this.tagBuf = new Uint8Array(Math.max(n, 2 * this.tagBuf.length));
+    const out = this.tagBuf;
     const nt = this.tags.length;
     const fl = this.fields;
     const baseSlab = this.base;
@@ -357,9 +387,15 @@ export class PosTagger {
 
   /** Fills `pos` of tokens[from, to) (one sentence) from their text. */
   tagTokens(text: string, tokens: Token[], from: number, to: number, words?: readonly string[]): void {
-    const ids = new Int32Array(to - from);
-    for (let i = from; i < to; i++) ids[i - from] = this.idOf(words ? words[i]! : text.slice(tokens[i]!.start, tokens[i]!.end));
-    const t = this.tagIds(ids);
+    const ws = words ?? Array.from({ length: to }, (_, i) => (i >= from ? text.slice(tokens[i]!.start, tokens[i]!.end) : ''));
+    const wids = new Int32Array(to - from);
+    wordInterner.intern(ws, from, to, wids);
+    this.tagRange(ws, wids, 0, tokens, from, to);
+  }
+
+  /** Tags tokens[from, to) whose words are words[from, to) and interner ids wids[at, at + to - from). */
+  private tagRange(words: readonly string[], wids: Int32Array, at: number, tokens: Token[], from: number, to: number): void {
+    const t = this.tagIds(this.slabOf(words, from, to, wids, at), to - from);
     for (let i = from; i < to; i++) tokens[i]!.pos = this.tags[t[i - from]!]!;
   }
 
@@ -367,18 +403,20 @@ export class PosTagger {
   tagDoc(doc: Doc): void {
     const toks = doc.tokens;
     const words = tokenTexts(doc);
+    // Interned once per document, and shared with NER (see tokenWordIds).
+    const wids = tokenWordIds(doc);
     let k = 0;
     for (const s of doc.sentences) {
       while (k < toks.length && toks[k]!.start < s.start) {
         // A token outside every sentence (should not happen): tag it alone.
-        this.tagTokens(doc.text, toks, k, k + 1, words);
+        this.tagRange(words, wids, k, toks, k, k + 1);
         k++;
       }
       const a = k;
       while (k < toks.length && toks[k]!.end <= s.end) k++;
-      if (k > a) this.tagTokens(doc.text, toks, a, k, words);
+      if (k > a) this.tagRange(words, wids, a, toks, a, k);
     }
-    if (k < toks.length) this.tagTokens(doc.text, toks, k, toks.length, words);
+    if (k < toks.length) this.tagRange(words, wids, k, toks, k, toks.length);
   }
 }
 

@@ -383,33 +383,42 @@ function compactOff(cw: CompactWeights, r: number): number {
   return (cw.rank[k]! + popcount(x & (b - 1))) * ROW;
 }
 
+// A NeighbourCache entry: the LEFT_FEATS sum at +0, the RIGHT_FEATS sum at +NB_RIGHT.
+const NB_RIGHT = 16;
+const NB_STRIDE = 32;
+
 /**
- * decodeInt's cache of one neighbour group's summed weights, keyed by the neighbour's exact (lower,
- * shape, gazetteer, form) atoms; open addressing, cleared when three quarters full.
+ * decodeInt's cache of a token's summed weights as a neighbour, keyed by its exact (lower, shape,
+ * gazetteer, form) atoms: both the sum of its features as the left neighbour (LEFT_FEATS) and as the
+ * right one (RIGHT_FEATS), so one lookup of token i + 1 serves as token i's right neighbour now and
+ * as token i + 2's left neighbour later. Open addressing, cleared when three quarters full; `gen`
+ * counts the clears, so an offset kept from an earlier lookup is used only while still valid.
  */
 class NeighbourCache {
   readonly keys = new Int32Array((NB_MASK + 1) * 4);
-  readonly vals = new Int32Array((NB_MASK + 1) * NUM_TAGS);
+  readonly vals = new Int32Array((NB_MASK + 1) * NB_STRIDE);
   readonly used = new Uint8Array(NB_MASK + 1);
   count = 0;
+  gen = 0;
 
   /**
-   * Offset in `vals` of the sum for the tuple; on a miss hashes the group's features (template id
-   * with each key, as computeFeats does) and sums their rows from the compact table.
+   * Offset in `vals` of the sums for the tuple; on a miss hashes the features (template id with each
+   * key, as computeFeats does) and sums their rows from the compact table.
    */
-  slot(k0: number, k1: number, k2: number, k3: number, templates: readonly number[], mask: number, cw: CompactWeights): number {
+  slot(k0: number, k1: number, k2: number, k3: number, mask: number, cw: CompactWeights): number {
     let h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(k2 + 31 * k3, 0xc2b2ae35);
     h = (h ^ (h >>> 15)) & NB_MASK;
     const keys = this.keys;
     for (;;) {
       const ko = h * 4;
       if (this.used[h] === 0) break;
-      if (keys[ko] === k0 && keys[ko + 1] === k1 && keys[ko + 2] === k2 && keys[ko + 3] === k3) return h * NUM_TAGS;
+      if (keys[ko] === k0 && keys[ko + 1] === k1 && keys[ko + 2] === k2 && keys[ko + 3] === k3) return h * NB_STRIDE;
       h = (h + 1) & NB_MASK;
     }
     if (this.count >= NB_FILL) {
       this.used.fill(0);
       this.count = 0;
+      this.gen++;
       h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(k2 + 31 * k3, 0xc2b2ae35);
       h = (h ^ (h >>> 15)) & NB_MASK;
     }
@@ -420,14 +429,16 @@ class NeighbourCache {
     keys[ko + 1] = k1;
     keys[ko + 2] = k2;
     keys[ko + 3] = k3;
-    const vo = h * NUM_TAGS;
+    const vo = h * NB_STRIDE;
     const vals = this.vals;
     const W = cw.table;
-    for (let t = 0; t < NUM_TAGS; t++) vals[vo + t] = 0;
+    vals.fill(0, vo, vo + NB_STRIDE);
     const ks = [k0, k1, k2, k3];
     for (let q = 0; q < 4; q++) {
-      const off = compactOff(cw, mix(templates[q]!, ks[q]!) & mask);
-      if (off >= 0) for (let t = 0; t < NUM_TAGS; t++) vals[vo + t]! += W[off + t]!;
+      const l = compactOff(cw, mix(LEFT_TEMPLATES[q]!, ks[q]!) & mask);
+      if (l >= 0) for (let t = 0; t < NUM_TAGS; t++) vals[vo + t]! += W[l + t]!;
+      const r = compactOff(cw, mix(RIGHT_TEMPLATES[q]!, ks[q]!) & mask);
+      if (r >= 0) for (let t = 0; t < NUM_TAGS; t++) vals[vo + NB_RIGHT + t]! += W[r + t]!;
     }
     return vo;
   }
@@ -462,8 +473,7 @@ export class NerModel {
   private readonly extVals = new Int32Array((EXT_MASK + 1) * NUM_TAGS);
   private readonly extUsed = new Uint8Array(EXT_MASK + 1);
   private extCount = 0;
-  private readonly leftCache = new NeighbourCache();
-  private readonly rightCache = new NeighbourCache();
+  private readonly nbCache = new NeighbourCache();
 
   constructor(
     readonly bits: number,
@@ -694,10 +704,15 @@ export class NerModel {
     const rest = PAIR_FEATS;
     const nRest = rest.length;
     const rowOffs = new Int32Array(nRest + 3);
-    const leftCache = this.leftCache;
-    const rightCache = this.rightCache;
+    const nb = this.nbCache;
+    const NV = nb.vals;
     for (let k = 0; k + 1 < bounds.length; k++) {
       const s = bounds[k] ?? 0;
+      // nbCache offsets of tokens i - 1 and i (looked up as right neighbours), with the cache's gen then.
+      let nbPrev = -1;
+      let nbPrevGen = -1;
+      let nbCur = -1;
+      let nbCurGen = -1;
       const e = bounds[k + 1] ?? 0;
       let p1 = 0;
       let p2 = 0;
@@ -794,31 +809,52 @@ export class NerModel {
         a11 += extVals[v + 11]!;
         a12 += extVals[v + 12]!;
         // One neighbour's own features, summed once per neighbour tuple (BOS/EOS stand-ins past the sentence).
-        const l = i > s ? (i - 1) * ATOMS : -1;
-        const lv =
-          l >= 0
-            ? leftCache.slot(atoms[l + A_LOWER]!, atoms[l + A_SHAPE]!, atoms[l + A_GAZ]!, atoms[l + A_FORM]!, LEFT_TEMPLATES, mask, cw)
-            : leftCache.slot(BOS + A_LOWER, BOS + A_SHAPE, BOS + A_GAZ, BOS + A_FORM, LEFT_TEMPLATES, mask, cw);
+        // The left neighbour was looked up two tokens ago (as a right neighbour) unless it is the
+        // sentence's first token or the cache was cleared since; its sums are read before the next
+        // lookup, which may clear the cache.
+        let lv: number;
+        if (i === s) lv = nb.slot(BOS + A_LOWER, BOS + A_SHAPE, BOS + A_GAZ, BOS + A_FORM, mask, cw);
+        else if (nbPrev >= 0 && nbPrevGen === nb.gen) lv = nbPrev;
+        else {
+          const l = (i - 1) * ATOMS;
+          lv = nb.slot(atoms[l + A_LOWER]!, atoms[l + A_SHAPE]!, atoms[l + A_GAZ]!, atoms[l + A_FORM]!, mask, cw);
+        }
+        a0 += NV[lv]!;
+        a1 += NV[lv + 1]!;
+        a2 += NV[lv + 2]!;
+        a3 += NV[lv + 3]!;
+        a4 += NV[lv + 4]!;
+        a5 += NV[lv + 5]!;
+        a6 += NV[lv + 6]!;
+        a7 += NV[lv + 7]!;
+        a8 += NV[lv + 8]!;
+        a9 += NV[lv + 9]!;
+        a10 += NV[lv + 10]!;
+        a11 += NV[lv + 11]!;
+        a12 += NV[lv + 12]!;
         const r = i + 1 < e ? (i + 1) * ATOMS : -1;
-        const rv =
+        const rs =
           r >= 0
-            ? rightCache.slot(atoms[r + A_LOWER]!, atoms[r + A_SHAPE]!, atoms[r + A_GAZ]!, atoms[r + A_FORM]!, RIGHT_TEMPLATES, mask, cw)
-            : rightCache.slot(EOS + A_LOWER, EOS + A_SHAPE, EOS + A_GAZ, EOS + A_FORM, RIGHT_TEMPLATES, mask, cw);
-        const LV = leftCache.vals;
-        const RV = rightCache.vals;
-        a0 += LV[lv]! + RV[rv]!;
-        a1 += LV[lv + 1]! + RV[rv + 1]!;
-        a2 += LV[lv + 2]! + RV[rv + 2]!;
-        a3 += LV[lv + 3]! + RV[rv + 3]!;
-        a4 += LV[lv + 4]! + RV[rv + 4]!;
-        a5 += LV[lv + 5]! + RV[rv + 5]!;
-        a6 += LV[lv + 6]! + RV[rv + 6]!;
-        a7 += LV[lv + 7]! + RV[rv + 7]!;
-        a8 += LV[lv + 8]! + RV[rv + 8]!;
-        a9 += LV[lv + 9]! + RV[rv + 9]!;
-        a10 += LV[lv + 10]! + RV[rv + 10]!;
-        a11 += LV[lv + 11]! + RV[rv + 11]!;
-        a12 += LV[lv + 12]! + RV[rv + 12]!;
+            ? nb.slot(atoms[r + A_LOWER]!, atoms[r + A_SHAPE]!, atoms[r + A_GAZ]!, atoms[r + A_FORM]!, mask, cw)
+            : nb.slot(EOS + A_LOWER, EOS + A_SHAPE, EOS + A_GAZ, EOS + A_FORM, mask, cw);
+        nbPrev = nbCur;
+        nbPrevGen = nbCurGen;
+        nbCur = r >= 0 ? rs : -1;
+        nbCurGen = nb.gen;
+        const rv = rs + NB_RIGHT;
+        a0 += NV[rv]!;
+        a1 += NV[rv + 1]!;
+        a2 += NV[rv + 2]!;
+        a3 += NV[rv + 3]!;
+        a4 += NV[rv + 4]!;
+        a5 += NV[rv + 5]!;
+        a6 += NV[rv + 6]!;
+        a7 += NV[rv + 7]!;
+        a8 += NV[rv + 8]!;
+        a9 += NV[rv + 9]!;
+        a10 += NV[rv + 10]!;
+        a11 += NV[rv + 11]!;
+        a12 += NV[rv + 12]!;
         const key = atoms[o + A_RAWLOWER]!;
         const isWord = atoms[o + A_CLASS] === CLS_WORD;
         let ms = fmix(key) & memMask;

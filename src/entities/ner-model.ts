@@ -189,7 +189,6 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache, scrat
   // Every slot of every token is written below, so a reused buffer needs no clearing.
   const atoms = scratch && scratch.length >= n * ATOMS ? scratch : new Int32Array(n * ATOMS);
   const initCap = new Uint8Array(n);
-  const modes = new Uint8Array(n);
   const slots = new Int32Array(n);
   const modeFacts = new Int32Array(n);
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -226,7 +225,6 @@ function computeAtoms(input: NerInput, gaz: Gazetteer, wf: WordFactsCache, scrat
       const start = i === s || prevPunct ? 1 : 0;
       atoms[o + A_CTX] = mode * 8 + start * 4 + (isInitCap ? 2 : 0) + ((flags & 2) !== 0 && w.length > 1 ? 1 : 0);
       initCap[i] = isInitCap || (mode !== MODE_NORMAL && cls === CLS_WORD) ? 1 : 0;
-      modes[i] = mode;
       // Document memory of case: how this word is written where case is informative.
       if (mode === MODE_NORMAL && !start && cls === CLS_WORD) {
         atoms[o + A_DOCCASE] = isInitCap ? 1 : (flags & 4) !== 0 ? 2 : 0;
@@ -455,6 +453,7 @@ export class NerModel {
   /** decodeInt's reused atom and feature buffers. */
   private atomBuf = new Int32Array(0);
   private featBuf = new Int32Array(0);
+  private modeBuf = new Int32Array(64);
   /** Scratch buffers reused across calls (a model is used by one thread at a time). */
   private readonly scores = new Float32Array(NUM_TAGS);
   private readonly dyn = new Int32Array(ND);
@@ -603,6 +602,22 @@ export class NerModel {
       }
     }
     return out;
+  }
+
+  /**
+   * sentenceMode(words, from, to) from the cached per-word facts; `ids` are the words' current ids in
+   * the shared wordInterner (as NerInput.ids).
+   */
+  sentenceModeOf(words: readonly string[], ids: Int32Array, from: number, to: number): number {
+    const wf = this.wordFactsCache;
+    const n = Math.max(0, to - from);
+    if (this.modeBuf.length < n) this.modeBuf = new Int32Array(Math.max(n, 2 * this.modeBuf.length));
+    const facts = this.modeBuf;
+    for (let i = from; i < to; i++) {
+      const f = wf.get(words[i] ?? '', ids[i]!);
+      facts[i - from] = wf.table[f + 13]!;
+    }
+    return modeOfWordFacts(facts, 0, n);
   }
 
   /** Recognises names in an input: token spans with type indices into NER_TYPES. */

@@ -121,7 +121,10 @@ export function sentenceBounds(tokens: readonly Token[], sentences: readonly Spa
  * evaluation scores this, so its figures are the component's.
  */
 export function recognizeNames(model: NerModel, input: NerInput): TokenSpan[] {
-  return harmonizeTypes(input.words, input.bounds, attachThe(input.words, input.bounds, trimPunctuation(input.words, recognizeWords(model, input))));
+  const spans = attachThe(input.words, input.bounds, trimPunctuation(input.words, recognizeWords(model, input)));
+  // With word ids, sentence modes come from the model's per-word facts instead of the characters.
+  const ids = input.ids;
+  return harmonizeTypes(input.words, input.bounds, spans, ids ? (from, to) => model.sentenceModeOf(input.words, ids, from, to) : undefined);
 }
 
 // Tokens of punctuation alone that no name begins or ends with: dashes, commas, colons, quotes.
@@ -160,28 +163,36 @@ export function trimPunctuation(words: readonly string[], spans: TokenSpan[]): T
  * written the same way several times takes the type the recogniser gave it most often. Only names in
  * ordinary sentences vote: decisions in ALL-CAPS or headline-case lines are the least reliable.
  */
-export function harmonizeTypes(words: readonly string[], bounds: readonly number[], spans: TokenSpan[]): TokenSpan[] {
+export function harmonizeTypes(
+  words: readonly string[],
+  bounds: readonly number[],
+  spans: TokenSpan[],
+  /** sentenceMode(words, from, to), when the caller has a faster way to tell it. */
+  modeOf: (from: number, to: number) => number = (from, to) => sentenceMode(words, from, to),
+): TokenSpan[] {
   const PERSON = NER_TYPES.indexOf('PERSON');
   const surnames = new Set<string>();
   const votes = new Map<string, number[]>();
-  const keyOf = (s: TokenSpan): string => words.slice(s.start, s.end).join(' ');
+  // Each span's text, joined once for both passes.
+  const keys = spans.map((s) => (s.end - s.start === 1 ? (words[s.start] ?? '') : words.slice(s.start, s.end).join(' ')));
   let k = 0;
   let mode = MODE_NORMAL;
-  for (const s of spans) {
+  for (let j = 0; j < spans.length; j++) {
+    const s = spans[j]!;
     // Spans come in text order, so the sentence index only moves forward.
     if (k + 1 >= bounds.length || s.start >= bounds[k + 1]! || s.start < bounds[k]!) {
       while (k + 1 < bounds.length && s.start >= bounds[k + 1]!) k++;
-      mode = sentenceMode(words, bounds[k] ?? 0, bounds[k + 1] ?? words.length);
+      mode = modeOf(bounds[k] ?? 0, bounds[k + 1] ?? words.length);
     }
     if (mode !== MODE_NORMAL) continue;
-    const key = keyOf(s);
+    const key = keys[j]!;
     let v = votes.get(key);
     if (!v) votes.set(key, (v = new Array<number>(NER_TYPES.length).fill(0)));
     v[s.type]!++;
     if (s.type === PERSON && s.end - s.start >= 2) surnames.add(words[s.end - 1]!);
   }
-  return spans.map((s) => {
-    const key = keyOf(s);
+  return spans.map((s, j) => {
+    const key = keys[j]!;
     if (s.end - s.start === 1 && surnames.has(key)) return s.type === PERSON ? s : { ...s, type: PERSON };
     const v = votes.get(key);
     if (!v) return s;

@@ -26,7 +26,10 @@ export interface Word {
   speech?: boolean;
 }
 
-const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu;
+// Words are what this regex matches, in order (test/events/words.test.ts runs it against the scanner):
+//   /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu
+// numbers with thousands separators, dotted abbreviations ("U.S."), "do|n't", "'s", words with inner
+// hyphens, dots and apostrophes, else any one non-space character.
 
 const UPPER_START = /^\p{Lu}/u;
 
@@ -65,26 +68,141 @@ export function posAt(index: PosIndex, at: number): string {
   return k < index.starts.length && index.starts[k] === at ? index.tags[k]! : '';
 }
 
+// ---------------------------------------------------------------- the word scanner
+// The word regex by hand: V8 tries the regex's seven branches at every word, and the coder splits every
+// sentence. Offsets never look past `end`, as the regex never looked past the end of the sliced sentence.
+const LETTER_RE = /^\p{L}$/u;
+const ALNUM_RE = /^[\p{L}\p{N}]$/u;
+/** Character classes of non-ASCII code points, answered once per code point (bit 1: \p{L}, bit 2: \p{N}). */
+const classOf = new Map<number, number>();
+function nonAsciiClass(cp: number): number {
+  let k = classOf.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = LETTER_RE.test(ch) ? 1 : ALNUM_RE.test(ch) ? 2 : 0;
+    classOf.set(cp, k);
+  }
+  return k;
+}
+/** The code point at i, a surrogate pair read whole only when both halves lie before `end`. */
+function codePointBefore(t: string, i: number, end: number): number {
+  const c = t.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = t.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + d - 0xdc00 + 0x10000;
+  }
+  return c;
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** \w as \b reads it (the regex has no i flag, so ASCII only). */
+const isWordChar = (c: number): boolean => isDigit(c) || isAsciiLetter(c) || c === 95;
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+/** \s of a JavaScript regex. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** Whether the code point cp is \p{L} (letters only) or [\p{L}\p{N}]. */
+function isLetterCp(cp: number): boolean {
+  return cp < 128 ? isAsciiLetter(cp) : nonAsciiClass(cp) === 1;
+}
+function isAlnumCp(cp: number): boolean {
+  return cp < 128 ? isAsciiLetter(cp) || isDigit(cp) : nonAsciiClass(cp) !== 0;
+}
+/** End of the run of letters (or, with `digits`, letters and digits) from i. */
+function runEnd(t: string, i: number, end: number, digits: boolean): number {
+  while (i < end) {
+    const c = t.charCodeAt(i);
+    if (c < 128) {
+      if (!(isAsciiLetter(c) || (digits && isDigit(c)))) break;
+      i++;
+      continue;
+    }
+    const cp = codePointBefore(t, i, end);
+    if (!(digits ? isAlnumCp(cp) : isLetterCp(cp))) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+/** Whether text[q, q+4) is a thousands group ",ddd". */
+function thousands(t: string, q: number, end: number): boolean {
+  return q + 3 < end && t.charCodeAt(q) === 44 && isDigit(t.charCodeAt(q + 1)) && isDigit(t.charCodeAt(q + 2)) && isDigit(t.charCodeAt(q + 3));
+}
+/** n['’]t\b at q. */
+function notAt(t: string, q: number, end: number): boolean {
+  return q + 2 < end && t.charCodeAt(q) === 110 && isApostrophe(t.charCodeAt(q + 1)) && t.charCodeAt(q + 2) === 116 && (q + 3 >= end || !isWordChar(t.charCodeAt(q + 3)));
+}
+
+/** End of the word the regex would match at p (a non-space character), trying its branches in order. */
+function wordEnd(t: string, p: number, end: number): number {
+  const c = t.charCodeAt(p);
+  // \d{1,3}(?:,\d{3})+(?:\.\d+)?  ("1,200", "3,000,000.5")
+  if (isDigit(c)) {
+    let d = p + 1;
+    while (d < end && isDigit(t.charCodeAt(d))) d++;
+    if (d - p <= 3 && thousands(t, d, end)) {
+      let q = d + 4;
+      while (thousands(t, q, end)) q += 4;
+      if (q + 1 < end && t.charCodeAt(q) === 46 && isDigit(t.charCodeAt(q + 1))) {
+        q += 2;
+        while (q < end && isDigit(t.charCodeAt(q))) q++;
+      }
+      return q;
+    }
+  }
+  // (?:[A-Za-z]\.){2,}  ("U.S.")
+  if (isAsciiLetter(c)) {
+    let q = p;
+    while (q + 1 < end && isAsciiLetter(t.charCodeAt(q)) && t.charCodeAt(q + 1) === 46) q += 2;
+    if (q - p >= 4) return q;
+  }
+  const cp = c < 128 ? c : codePointBefore(t, p, end);
+  // [\p{L}]+(?=n['’]t\b)  ("do" of "don't"): the n must end the letter run, with letters before it.
+  if (isLetterCp(cp)) {
+    const e = runEnd(t, p, end, false);
+    if (e - 1 > p && notAt(t, e - 1, end)) return e - 1;
+  }
+  // n['’]t\b
+  if (notAt(t, p, end)) return p + 3;
+  // ['’]s\b
+  if (isApostrophe(c) && p + 1 < end && t.charCodeAt(p + 1) === 115 && (p + 2 >= end || !isWordChar(t.charCodeAt(p + 2)))) return p + 2;
+  // [\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*
+  if (isAlnumCp(cp)) {
+    let q = runEnd(t, p, end, true);
+    for (;;) {
+      const sep = q < end ? t.charCodeAt(q) : 0;
+      if (!(sep === 45 || sep === 46 || isApostrophe(sep)) || q + 1 >= end || !isAlnumCp(codePointBefore(t, q + 1, end))) break;
+      q = runEnd(t, q + 1, end, true);
+    }
+    return q;
+  }
+  // [^\s]: one code point.
+  return p + (cp > 0xffff ? 2 : 1);
+}
+
 /** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
 export function words(text: string, start: number, end: number, pos?: PosIndex): Word[] {
   const out: Word[] = [];
-  const s = text.slice(start, end);
-  WORD_RE.lastIndex = 0;
   // Words and tokens both come in text order: one pointer walks the tokens.
   const starts = pos?.starts;
   const n = starts?.length ?? 0;
   let k = starts ? firstFrom(starts, start) : 0;
-  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
-    const a = start + m.index;
+  let a = start;
+  for (;;) {
+    while (a < end && isSpace(text.charCodeAt(a))) a++;
+    if (a >= end) break;
+    const b = wordEnd(text, a, end);
     let tag = '';
     if (starts) {
       while (k < n && starts[k]! < a) k++;
       if (k < n && starts[k] === a) tag = pos!.tags[k]!;
     }
-    const w = m[0];
+    const w = text.slice(a, b);
     // ASCII first letters answer the capital test without a Unicode regex (most words).
     const c = w.charCodeAt(0);
-    out.push({ start: a, end: a + w.length, lower: w.toLowerCase(), pos: tag, cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w) });
+    out.push({ start: a, end: b, lower: w.toLowerCase(), pos: tag, cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w) });
+    a = b;
   }
   return out;
 }

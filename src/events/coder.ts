@@ -22,8 +22,8 @@ export interface Word {
   pos: string;
   /** Starts with a capital letter (names, not verbs: "Secretary of State" is no speech verb). */
   cap: boolean;
-  /** A verb of saying used as a verb (set by the coder). */
-  speech?: boolean;
+  /** A verb of saying used as a verb (set by the coder; present from the start so all words share one shape). */
+  speech: boolean;
 }
 
 // Words are what this regex matches, in order (test/events/words.test.ts runs it against the scanner):
@@ -201,7 +201,7 @@ export function words(text: string, start: number, end: number, pos?: PosIndex):
     const w = text.slice(a, b);
     // ASCII first letters answer the capital test without a Unicode regex (most words).
     const c = w.charCodeAt(0);
-    out.push({ start: a, end: b, lower: w.toLowerCase(), pos: tag, cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w) });
+    out.push({ start: a, end: b, lower: w.toLowerCase(), pos: tag, cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w), speech: false });
     a = b;
   }
   return out;
@@ -319,8 +319,9 @@ export interface Group {
   country: string | null;
   sector: string | null;
   activity: boolean;
-  /** Conjuncts when the group is "X and Y" with a country each ("Jordan and Britain"). */
-  parts?: Group[];
+  /** Conjuncts when the group is "X and Y" with a country each ("Jordan and Britain"). Always present, so
+   * that every group has one shape (V8 deoptimises code that meets a second one). */
+  parts: Group[] | undefined;
 }
 
 interface Atom {
@@ -514,6 +515,7 @@ function toGroup(run: Atom[], text: string): Group {
     country,
     sector,
     activity: run.every((x) => x.activity),
+    parts: undefined,
   };
 }
 
@@ -527,13 +529,13 @@ interface Match {
   text: string;
   absorbed: boolean;
   /** Folded into the action it governs ("threatened" in "threatened to impose"). */
-  merged?: boolean;
+  merged: boolean;
   /** The action a refusal governs ("refused to [meet]"), coded again as a negated event. */
-  refused?: { cameo: string; text: string };
+  refused: { cameo: string; text: string } | undefined;
   negated: boolean;
   modality: Modality;
   wrapperEnd: number;
-  actorFrom?: number; // word index where the subject search should end (wrapper start)
+  actorFrom: number | undefined; // word index where the subject search should end (wrapper start)
 }
 
 function matchAt(ws: Word[], i: number, pat: Pattern): { j: number; gaps: [number, number][] } | null {
@@ -612,7 +614,7 @@ function findMatches(text: string, ws: Word[]): Match[] {
       if (!r) continue;
       found.push({
         i, j: r.j, pat, gaps: r.gaps, cameo: pat.cameo, text: text.slice(ws[i]!.start, ws[r.j]!.end),
-        absorbed: false, negated: false, modality: 'asserted', wrapperEnd: -1,
+        absorbed: false, merged: false, refused: undefined, negated: false, modality: 'asserted', wrapperEnd: -1, actorFrom: undefined,
       });
       break;
     }
@@ -663,12 +665,24 @@ const WRAP_ABSORB = set('demand accuse blame allege urge call appeal criticize c
 export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
   const text = ctx.doc.text;
   const ws = words(text, sent.start, sent.end, ctx.pos);
-  markSpeech(ws);
   const matches = findMatches(text, ws);
   if (matches.length === 0 && !ws.some((w) => w.lower === 'must')) return [];
+  // Speech verbs matter only from here on (findMatches does not read them), and most sentences stop above.
+  markSpeech(ws);
   ctx.atomCache = { start: sent.start, end: sent.end, atoms: findAtoms(ctx, sent.start, sent.end) };
+  // The steps are separate functions: V8, run --single-threaded, compiles each on the pipeline's own
+  // thread, and one function this size took over 200 ms to optimise (and again after each deoptimisation).
+  mergeWrappers(text, ws, matches, sent);
+  absorbAdjuncts(ws, matches);
+  const out = mustEvents(ctx, ws, matches, sent);
+  let prevActor: Group | null = null;
+  for (const m of matches) if (!m.absorbed) prevActor = codeMatch(ctx, ws, matches, m, sent, out, prevActor);
+  finishEvents(ctx, ws, sent, out);
+  return out;
+}
 
-  // Wrappers: the action right after "threatened to", "offered to", "refused to", "accused X of" ...
+/** Wrappers: the action right after "threatened to", "offered to", "refused to", "accused X of" ... */
+function mergeWrappers(text: string, ws: Word[], matches: Match[], sent: Span): void {
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     if (m.merged) continue;
@@ -700,7 +714,9 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     m.absorbed = true;
     m.merged = true;
   }
+}
 
+function absorbAdjuncts(ws: Word[], matches: Match[]): void {
   // "staged demonstrations to demand reforms", "demonstrated on Sunday calling for independence": an
   // infinitive of purpose or an -ing adjunct after an event belongs to it and is no event of its own.
   for (let k = 1; k < matches.length; k++) {
@@ -716,9 +732,12 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     const purpose = ws[n.i - 1]?.lower === 'to' && !n.actorFrom;
     if (purpose || adjunct) n.absorbed = true;
   }
+}
 
+function mustEvents(ctx: DocContext, ws: Word[], matches: Match[], sent: Span): CodedEvent[] {
+  const text = ctx.doc.text;
   // "X said (that) Y must ..." is a demand by X on Y.
-  const mustEvents: CodedEvent[] = [];
+  const found: CodedEvent[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (ws[i]!.lower !== 'must') continue;
     let sp = -1;
@@ -726,209 +745,251 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (sp < 0) continue;
     const actor = subjectOf(ctx, ws, sp, sent);
     const tg = groupsIn(ctx, ws[sp]!.end, ws[i]!.start)[0] ?? null;
-    mustEvents.push({ actor, target: tg, cameo: '100', text: text.slice(ws[sp]!.start, ws[Math.min(i + 1, ws.length - 1)]!.end), negated: false, modality: 'asserted', reporter: null, trigger: { start: ws[sp]!.start, end: ws[i]!.end } });
+    found.push({ actor, target: tg, cameo: '100', text: text.slice(ws[sp]!.start, ws[Math.min(i + 1, ws.length - 1)]!.end), negated: false, modality: 'asserted', reporter: null, trigger: { start: ws[sp]!.start, end: ws[i]!.end } });
     for (const m of matches) if (m.i > i && m.i - i < 6) m.absorbed = true;
   }
+  return found;
+}
 
-  const out: CodedEvent[] = [...mustEvents];
-  let prevActor: Group | null = null;
-  for (const m of matches) {
-    if (m.absorbed) continue;
-    const head = m.actorFrom ?? m.i;
-    // "killed two youths and wounded five others": a coordinated verb of the same kind is the same event.
-    const lastOut = out.at(-1);
-    if (lastOut && /^(?:and|or)$/.test(ws[m.i - 1]?.lower ?? '') && lastOut.cameo.slice(0, 2) === m.cameo.slice(0, 2)) continue;
-    // Modality and negation from the words just before the action (or its wrapper).
-    let negated = false;
-    let modality: Modality = m.modality;
-    let cameo = m.cameo;
-    for (let t = head - 1; t >= 0 && t >= head - 4; t--) {
-      const w = ws[t]!;
-      // "denied attacking", "denies that its troops attacked": the actor says it did not happen.
-      if (DENY.has(w.lower)) { modality = 'denied'; break; }
-      if (PUNCT.test(w.lower) || isSpeech(w)) break;
-      if (NEG.has(w.lower)) negated = true;
-      if (PLANNED.has(w.lower) || (WILLING.has(w.lower) && ws[t + 1]?.lower === 'to')) {
-        modality = 'planned';
-        // Future cooperation is an expressed intent (03x), future force or sanctions a threat (13x);
-        // a planned investigation or demand stays what it is.
-        if (!m.actorFrom) cameo = coop(cameo) ? intentCode(cameo) : Number(cameo.slice(0, 2)) >= 14 ? threatCode(cameo) : cameo;
-      } else if (HYPOTHETICAL.has(w.lower)) modality = 'hypothetical';
-    }
-    if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
-    // Inside "if ..." the action is only supposed.
-    for (let t = head - 1; t >= 0 && t >= head - 8; t--) {
-      const w = ws[t]!;
-      if (w.lower === ',' || isBoundaryWord(w)) break;
-      if (w.lower === 'if' || w.lower === 'unless') { modality = 'hypothetical'; break; }
-    }
-    // "She hoped the officials would be indicted": what someone hopes or wishes for has not happened.
-    for (let t = head - 1; t >= 0 && t >= head - 30; t--) {
-      const w = ws[t]!;
-      if (isBoundaryWord(w) || w.lower === '.') break;
-      if (WISH.has(w.lower)) { modality = 'hypothetical'; break; }
-      if (isSpeech(w)) break;
-    }
-    if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
-    // Plain statements (01) have no PLOVER type; only the lexicon's explicit ones are coded (CAMEO still counts them).
-    if (ploverOf(cameo) === null && !cameo.startsWith('01')) continue;
-    // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
-    const before = ws[head - 1]?.lower ?? '';
-    if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) continue;
-    // "seizing on his comments" is an idiom, not a seizure.
-    if (m.pat.base === 'seize' && /^(?:on|upon)$/.test(ws[m.j + 1]?.lower ?? '')) continue;
-    // "offered no proof": the object is negated.
-    if (ws[m.j + 1]?.lower === 'no') negated = true;
-    // "helped to plan killings": the help is for what follows, not aid.
-    if (m.pat.base === 'help' && (ws[m.j + 1]?.lower === 'to' || ws[m.j + 1]?.pos === 'VB')) continue;
-    // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
-    if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') continue;
+/** Codes one match into `out`; returns the actor a following "and <verb>" without a subject takes. */
+function codeMatch(ctx: DocContext, ws: Word[], matches: Match[], m: Match, sent: Span, out: CodedEvent[], prevActor: Group | null): Group | null {
+  const text = ctx.doc.text;
+  const head = m.actorFrom ?? m.i;
+  // "killed two youths and wounded five others": a coordinated verb of the same kind is the same event.
+  const lastOut = out.at(-1);
+  if (lastOut && /^(?:and|or)$/.test(ws[m.i - 1]?.lower ?? '') && lastOut.cameo.slice(0, 2) === m.cameo.slice(0, 2)) return prevActor;
+  const md = modalityOf(ws, m, head);
+  let cameo = md.cameo;
+  let negated = md.negated;
+  const modality = md.modality;
+  // Plain statements (01) have no PLOVER type; only the lexicon's explicit ones are coded (CAMEO still counts them).
+  if (ploverOf(cameo) === null && !cameo.startsWith('01')) return prevActor;
+  // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
+  const before = ws[head - 1]?.lower ?? '';
+  if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) return prevActor;
+  // "seizing on his comments" is an idiom, not a seizure.
+  if (m.pat.base === 'seize' && /^(?:on|upon)$/.test(ws[m.j + 1]?.lower ?? '')) return prevActor;
+  // "offered no proof": the object is negated.
+  if (ws[m.j + 1]?.lower === 'no') negated = true;
+  // "helped to plan killings": the help is for what follows, not aid.
+  if (m.pat.base === 'help' && (ws[m.j + 1]?.lower === 'to' || ws[m.j + 1]?.pos === 'VB')) return prevActor;
+  // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
+  if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') return prevActor;
 
-    // Passive: "was attacked by X".
-    // "There were ten soldiers killed": after an existential "there is/was", a participle is passive too.
-    const existential = (): boolean => {
-      for (let t = m.i - 2; t >= 1 && t >= m.i - 7; t--) {
-        if (ws[t - 1]!.lower === 'there' && BE.has(ws[t]!.lower)) return true;
-        if (PUNCT.test(ws[t]!.lower) || /^VB/.test(ws[t]!.pos)) return false;
-      }
-      return false;
-    };
-    const passive = !m.pat.noun && !ADJECTIVAL.has(ws[m.i]!.lower) && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
-      ([ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) || existential()) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
-
-    const rightEnd = rightLimit(ws, m.j, sent.end);
-    let actor: Group | null;
-    let target: Group | null = null;
-    if (passive) {
-      target = subjectOf(ctx, ws, head, sent);
-      actor = null;
-      // The by-phrase may come after a long complement ("accused of misusing ... by government officials").
-      let byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'by' && !ws.slice(m.j + 1, t).some((x) => isSpeech(x) || isBoundaryWord(x)));
-      if (byIdx >= 0) {
-        // The agent is the by-phrase's own noun phrase, not a name in a clause hanging off it ("by an
-        // explosion that the mayor described").
-        let stop = byIdx + 1;
-        while (stop < ws.length && !/^(?:that|which|who|,|;)$/.test(ws[stop]!.lower)) stop++;
-        const end = Math.min(rightLimit(ws, byIdx, sent.end), ws[stop]?.start ?? sent.end);
-        actor = groupsIn(ctx, ws[byIdx]!.end, end)[0] ?? null;
-        // "blown up by a missile (fired by rebels)": a heavy weapon is the means, not the agent; the attack is
-        // fighting with artillery and rockets (194), and its agent is whoever the weapon is said to be used by.
-        let np = byIdx + 1;
-        while (np < ws.length && np - byIdx <= 8 && !/^VB[DNG]?$/.test(ws[np]!.pos) && !/^(?:that|which|by|,|;)$/.test(ws[np]!.lower)) np++;
-        if (ws.slice(byIdx + 1, np).some((w) => HEAVY_WEAPON.test(w.lower))) {
-          if (/^(?:17|18)/.test(cameo)) cameo = '194';
-          const by2 = ws.findIndex((w, t) => t > np && t - np <= 6 && w.lower === 'by');
-          actor = by2 >= 0 ? groupsIn(ctx, ws[by2]!.end, rightLimit(ws, by2, sent.end))[0] ?? null : null;
-        }
-      }
-      else {
-        // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.
-        const inIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
-        const g = inIdx >= 0 ? groupsIn(ctx, ws[inIdx]!.end, rightEnd)[0] : undefined;
-        if (g && g.sector && g.sector !== 'GOV' && g.start - ws[inIdx]!.end < 30) actor = g;
-      }
-    } else {
-      // Nominal: "U.S.-Mexico collaboration", "collaboration between X and Y".
-      let pair: [Group, Group] | null = null;
-      if (m.pat.noun) pair = hyphenPair(ctx, ws, m.i) ?? betweenPair(ctx, ws, m.j, rightEnd);
-      if (pair) {
-        [actor, target] = pair;
-      } else {
-        actor = subjectOf(ctx, ws, head, sent);
-        if (!actor && ws[head - 1] && /^(?:and|but|or)$/.test(ws[head - 1]!.lower)) actor = prevActor;
-        for (const [ga, gb] of m.gaps) {
-          // "designated [Mexican drug cartels] as": an actor in the gap is the target; a bare modifier of the
-          // pattern's noun ("conducting [military] exercises") is not.
-          const nextSlot = ws[gb + 1]?.lower ?? '';
-          const modifierOnly = !FUNCTION_SLOT.has(nextSlot);
-          target = groupsIn(ctx, ws[ga]!.start, ws[gb]!.end).find((g) => g.country || g.entity || !modifierOnly) ?? null;
-          if (target) break;
-        }
-        if (!target) {
-          // The first phrase naming a country or entity; a bare sector phrase only when nothing better follows.
-          let gs = groupsIn(ctx, ws[m.j]!.end, rightEnd).filter((g) => !actor || g.start !== actor.start);
-          // Where a meeting happens is no party to it ("met in Lima").
-          if (m.pat.sym) gs = gs.filter((g) => !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, g.start - 10), g.start)));
-          target = gs.find((g) => g.country || g.entity) ?? gs[0] ?? null;
-        }
-      }
-      // A noun alone ("cooperation", "criticism") is an event only when the sentence has no verbal one,
-      // or when it names both sides itself ("U.S.-Mexico collaboration").
-      // A noun governed by a light or speech verb is the event itself ("issued an ultimatum", "reiterated its demand").
-      let lightIdx = -1;
-      for (let t = m.i - 1; t >= 0 && t >= m.i - 3; t--) if (LIGHT.has(ws[t]!.lower) || isSpeech(ws[t]!)) { lightIdx = t; break; }
-      const light = lightIdx >= 0;
-      // Its actor is the light verb's subject ("The ILO reiterated its demand that ...").
-      if (m.pat.noun && light && !actor) actor = subjectOf(ctx, ws, lightIdx, sent);
-      // Otherwise a noun is an event only with both sides and no verbal event ("demand from China cooled" is
-      // no demand: a bare noun needs a light verb, a pair, or "that"/"for"/"with"/"against" after it).
-      const governed = /^(?:that|for|with|against|between|on)$/.test(ws[m.j + 1]?.lower ?? '');
-      if (m.pat.noun && !m.actorFrom && !pair && !(light && actor) && (!governed || matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
-    }
-    if (target?.activity) target = resolveActivity(ctx, target, sent);
-    // Resigning has no target ("resigned Sunday as ... in Tbilisi").
-    if (m.pat.flags.includes('intr') && !passive) target = null;
-    // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
-    // by-phrase, is background to the sentence's main event; its actor is unknown.
-    if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) continue;
-    // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18); police force against
-    // civilians or protesters is violent repression (175).
-    if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
-    // CAMEO codes damage and beatings done by protesters as violent protest (145, "protest violently, riot"),
-    // not as the repression (17) or assault (18) the same verb names when a state or an armed group does it.
-    if (/^(?:17|18[02])/.test(cameo) && actor && RIOTERS.test(text.slice(actor.start, actor.end))) cameo = '145';
-    if (cameo.startsWith('19') && actor?.sector === 'COP' && /^(?:CVL|OPP|EDU|LAB|REF)$/.test(target?.sector ?? '')) cameo = '175';
-    // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
-    if (m.pat.flags.includes('inv') && !passive) {
-      const fromIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'from' && w.start < rightEnd);
-      const giver = fromIdx >= 0 ? groupsIn(ctx, ws[fromIdx]!.end, rightEnd)[0] ?? null : null;
-      target = actor;
-      actor = giver;
-    }
-    // "X claimed that Y attacked Z": CAMEO codes the claim, not the claimed attack. X accuses Y (112), or
-    // claims responsibility (015) when Y is X itself ("the US claimed that they had attacked Iraq").
-    const claimAt = claimBefore(ws, head);
-    if (claimAt >= 0 && actor && /^(?:1[4-9]|20)/.test(cameo)) {
-      const claimant = subjectOf(ctx, ws, claimAt, sent);
-      if (claimant) {
-        const actorText = text.slice(actor.start, actor.end).toLowerCase();
-        const same = claimant.start === actor.start || PRONOUNS.has(actorText) || (!!actor.country && actor.country === claimant.country) || (!!actor.entity && actor.entity === claimant.entity);
-        if (same) { cameo = '015'; actor = claimant; } else { target = actor; actor = claimant; cameo = '112'; }
-      }
-    }
-    if (!actor && !target) continue;
-    if (!actor && modality === 'hypothetical') continue;
-    // Victims with no nationality take the country where they were hit ("four children were killed ...
-    // in the Gaza Strip"), also the victims of an attack someone claims.
-    if (target && !target.country && (/^(?:18|19|20)/.test(cameo) || cameo === '015')) {
-      const place = placeCountry(ctx, ws, m.j, rightLimit(ws, m.j, sent.end), actor);
-      if (place) target = { ...target, country: place };
-    }
-    // "the militant group that has seized parts of Iraq": a perfect-tense relative clause on a noun describes
-    // the noun (background), not a new event of the sentence.
-    if (!m.pat.noun && !m.actorFrom && /^(?:has|have|had)$/.test(ws[m.i - 1]?.lower ?? '') && /^(?:that|which|who)$/.test(ws[m.i - 2]?.lower ?? '') &&
-      /^NN/.test(ws[m.i - 3]?.pos ?? '') && out.length > 0) continue;
-    // "Adli Yaish, who had been arrested": a passive without an agent inside a relative clause is background.
-    if (passive && !actor && ws.slice(Math.max(0, m.i - 5), m.i).some((w) => w.lower === 'who' || w.lower === 'which')) continue;
-    prevActor = actor ?? prevActor;
-
-    const ev: CodedEvent = {
-      actor, target, cameo, text: m.text, negated, modality, reporter: null,
-      trigger: { start: ws[m.i]!.start, end: ws[m.j]!.end },
-    };
-    const refusedEv: CodedEvent | null = m.refused && ploverOf(m.refused.cameo) ? { ...ev, cameo: m.refused.cameo, text: m.refused.text, negated: true } : null;
-    // Conjoined actors ("Jordan and Britain have agreed") each take part; mutual events pair them up.
-    const targets = target?.parts && target.parts.length > 1 ? target.parts : null;
-    if (targets) {
-      for (const t of targets) out.push({ ...ev, target: t });
-    } else if (actor?.parts && actor.parts.length > 1) {
-      for (const p of actor.parts) {
-        if (m.pat.sym && !target) for (const q of actor.parts) { if (q !== p) out.push({ ...ev, actor: p, target: q }); }
-        else out.push({ ...ev, actor: p });
-      }
-    } else out.push(ev);
-    if (refusedEv) out.push(refusedEv);
+  const passive = isPassive(ws, m);
+  const rightEnd = rightLimit(ws, m.j, sent.end);
+  let actor: Group | null;
+  let target: Group | null = null;
+  if (passive) {
+    const sides = passiveSides(ctx, ws, m, head, sent, rightEnd, cameo);
+    actor = sides.actor;
+    target = sides.target;
+    cameo = sides.cameo;
+  } else {
+    const sides = activeSides(ctx, ws, matches, m, head, sent, rightEnd, prevActor);
+    // A bare noun that names no event.
+    if (!sides) return prevActor;
+    actor = sides.actor;
+    target = sides.target;
   }
+  if (target?.activity) target = resolveActivity(ctx, target, sent);
+  // Resigning has no target ("resigned Sunday as ... in Tbilisi").
+  if (m.pat.flags.includes('intr') && !passive) target = null;
+  // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
+  // by-phrase, is background to the sentence's main event; its actor is unknown.
+  if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) return prevActor;
+  // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18); police force against
+  // civilians or protesters is violent repression (175).
+  if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
+  // CAMEO codes damage and beatings done by protesters as violent protest (145, "protest violently, riot"),
+  // not as the repression (17) or assault (18) the same verb names when a state or an armed group does it.
+  if (/^(?:17|18[02])/.test(cameo) && actor && RIOTERS.test(text.slice(actor.start, actor.end))) cameo = '145';
+  if (cameo.startsWith('19') && actor?.sector === 'COP' && /^(?:CVL|OPP|EDU|LAB|REF)$/.test(target?.sector ?? '')) cameo = '175';
+  // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
+  if (m.pat.flags.includes('inv') && !passive) {
+    const fromIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'from' && w.start < rightEnd);
+    const giver = fromIdx >= 0 ? groupsIn(ctx, ws[fromIdx]!.end, rightEnd)[0] ?? null : null;
+    target = actor;
+    actor = giver;
+  }
+  // "X claimed that Y attacked Z": CAMEO codes the claim, not the claimed attack. X accuses Y (112), or
+  // claims responsibility (015) when Y is X itself ("the US claimed that they had attacked Iraq").
+  const claimAt = claimBefore(ws, head);
+  if (claimAt >= 0 && actor && /^(?:1[4-9]|20)/.test(cameo)) {
+    const claimant = subjectOf(ctx, ws, claimAt, sent);
+    if (claimant) {
+      const actorText = text.slice(actor.start, actor.end).toLowerCase();
+      const same = claimant.start === actor.start || PRONOUNS.has(actorText) || (!!actor.country && actor.country === claimant.country) || (!!actor.entity && actor.entity === claimant.entity);
+      if (same) { cameo = '015'; actor = claimant; } else { target = actor; actor = claimant; cameo = '112'; }
+    }
+  }
+  if (!actor && !target) return prevActor;
+  if (!actor && modality === 'hypothetical') return prevActor;
+  // Victims with no nationality take the country where they were hit ("four children were killed ...
+  // in the Gaza Strip"), also the victims of an attack someone claims.
+  if (target && !target.country && (/^(?:18|19|20)/.test(cameo) || cameo === '015')) {
+    const place = placeCountry(ctx, ws, m.j, rightLimit(ws, m.j, sent.end), actor);
+    if (place) target = { ...target, country: place };
+  }
+  // "the militant group that has seized parts of Iraq": a perfect-tense relative clause on a noun describes
+  // the noun (background), not a new event of the sentence.
+  if (!m.pat.noun && !m.actorFrom && /^(?:has|have|had)$/.test(ws[m.i - 1]?.lower ?? '') && /^(?:that|which|who)$/.test(ws[m.i - 2]?.lower ?? '') &&
+    /^NN/.test(ws[m.i - 3]?.pos ?? '') && out.length > 0) return prevActor;
+  // "Adli Yaish, who had been arrested": a passive without an agent inside a relative clause is background.
+  if (passive && !actor && ws.slice(Math.max(0, m.i - 5), m.i).some((w) => w.lower === 'who' || w.lower === 'which')) return prevActor;
+  prevActor = actor ?? prevActor;
+  emit(m, out, { actor, target, cameo, text: m.text, negated, modality, reporter: null, trigger: { start: ws[m.i]!.start, end: ws[m.j]!.end } });
+  return prevActor;
+}
+
+/** Negation, modality and the code they change, from the words just before the action (or its wrapper). */
+function modalityOf(ws: Word[], m: Match, head: number): { negated: boolean; modality: Modality; cameo: string } {
+  let negated = false;
+  let modality: Modality = m.modality;
+  let cameo = m.cameo;
+  for (let t = head - 1; t >= 0 && t >= head - 4; t--) {
+    const w = ws[t]!;
+    // "denied attacking", "denies that its troops attacked": the actor says it did not happen.
+    if (DENY.has(w.lower)) { modality = 'denied'; break; }
+    if (PUNCT.test(w.lower) || isSpeech(w)) break;
+    if (NEG.has(w.lower)) negated = true;
+    if (PLANNED.has(w.lower) || (WILLING.has(w.lower) && ws[t + 1]?.lower === 'to')) {
+      modality = 'planned';
+      // Future cooperation is an expressed intent (03x), future force or sanctions a threat (13x);
+      // a planned investigation or demand stays what it is.
+      if (!m.actorFrom) cameo = coop(cameo) ? intentCode(cameo) : Number(cameo.slice(0, 2)) >= 14 ? threatCode(cameo) : cameo;
+    } else if (HYPOTHETICAL.has(w.lower)) modality = 'hypothetical';
+  }
+  if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
+  // Inside "if ..." the action is only supposed.
+  for (let t = head - 1; t >= 0 && t >= head - 8; t--) {
+    const w = ws[t]!;
+    if (w.lower === ',' || isBoundaryWord(w)) break;
+    if (w.lower === 'if' || w.lower === 'unless') { modality = 'hypothetical'; break; }
+  }
+  // "She hoped the officials would be indicted": what someone hopes or wishes for has not happened.
+  for (let t = head - 1; t >= 0 && t >= head - 30; t--) {
+    const w = ws[t]!;
+    if (isBoundaryWord(w) || w.lower === '.') break;
+    if (WISH.has(w.lower)) { modality = 'hypothetical'; break; }
+    if (isSpeech(w)) break;
+  }
+  if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
+  return { negated, modality, cameo };
+}
+
+/** Passive: "was attacked by X". */
+function isPassive(ws: Word[], m: Match): boolean {
+  // "There were ten soldiers killed": after an existential "there is/was", a participle is passive too.
+  const existential = (): boolean => {
+    for (let t = m.i - 2; t >= 1 && t >= m.i - 7; t--) {
+      if (ws[t - 1]!.lower === 'there' && BE.has(ws[t]!.lower)) return true;
+      if (PUNCT.test(ws[t]!.lower) || /^VB/.test(ws[t]!.pos)) return false;
+    }
+    return false;
+  };
+  return !m.pat.noun && !ADJECTIVAL.has(ws[m.i]!.lower) && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
+    ([ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) || existential()) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
+}
+
+/** Actor and target of a passive: the subject is the target, the agent is in a by-phrase (or an in-phrase). */
+function passiveSides(ctx: DocContext, ws: Word[], m: Match, head: number, sent: Span, rightEnd: number, cameo: string): { actor: Group | null; target: Group | null; cameo: string } {
+  let actor: Group | null;
+  let target: Group | null;
+  target = subjectOf(ctx, ws, head, sent);
+  actor = null;
+  // The by-phrase may come after a long complement ("accused of misusing ... by government officials").
+  let byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'by' && !ws.slice(m.j + 1, t).some((x) => isSpeech(x) || isBoundaryWord(x)));
+  if (byIdx >= 0) {
+    // The agent is the by-phrase's own noun phrase, not a name in a clause hanging off it ("by an
+    // explosion that the mayor described").
+    let stop = byIdx + 1;
+    while (stop < ws.length && !/^(?:that|which|who|,|;)$/.test(ws[stop]!.lower)) stop++;
+    const end = Math.min(rightLimit(ws, byIdx, sent.end), ws[stop]?.start ?? sent.end);
+    actor = groupsIn(ctx, ws[byIdx]!.end, end)[0] ?? null;
+    // "blown up by a missile (fired by rebels)": a heavy weapon is the means, not the agent; the attack is
+    // fighting with artillery and rockets (194), and its agent is whoever the weapon is said to be used by.
+    let np = byIdx + 1;
+    while (np < ws.length && np - byIdx <= 8 && !/^VB[DNG]?$/.test(ws[np]!.pos) && !/^(?:that|which|by|,|;)$/.test(ws[np]!.lower)) np++;
+    if (ws.slice(byIdx + 1, np).some((w) => HEAVY_WEAPON.test(w.lower))) {
+      if (/^(?:17|18)/.test(cameo)) cameo = '194';
+      const by2 = ws.findIndex((w, t) => t > np && t - np <= 6 && w.lower === 'by');
+      actor = by2 >= 0 ? groupsIn(ctx, ws[by2]!.end, rightLimit(ws, by2, sent.end))[0] ?? null : null;
+    }
+  }
+  else {
+    // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.
+    const inIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
+    const g = inIdx >= 0 ? groupsIn(ctx, ws[inIdx]!.end, rightEnd)[0] : undefined;
+    if (g && g.sector && g.sector !== 'GOV' && g.start - ws[inIdx]!.end < 30) actor = g;
+  }
+  return { actor, target, cameo };
+}
+
+/** Actor and target of an active verb or an event noun; null when a noun names no event here. */
+function activeSides(ctx: DocContext, ws: Word[], matches: Match[], m: Match, head: number, sent: Span, rightEnd: number, prevActor: Group | null): { actor: Group | null; target: Group | null } | null {
+  const text = ctx.doc.text;
+  let actor: Group | null;
+  let target: Group | null = null;
+  // Nominal: "U.S.-Mexico collaboration", "collaboration between X and Y".
+  let pair: [Group, Group] | null = null;
+  if (m.pat.noun) pair = hyphenPair(ctx, ws, m.i) ?? betweenPair(ctx, ws, m.j, rightEnd);
+  if (pair) {
+    [actor, target] = pair;
+  } else {
+    actor = subjectOf(ctx, ws, head, sent);
+    if (!actor && ws[head - 1] && /^(?:and|but|or)$/.test(ws[head - 1]!.lower)) actor = prevActor;
+    for (const [ga, gb] of m.gaps) {
+      // "designated [Mexican drug cartels] as": an actor in the gap is the target; a bare modifier of the
+      // pattern's noun ("conducting [military] exercises") is not.
+      const nextSlot = ws[gb + 1]?.lower ?? '';
+      const modifierOnly = !FUNCTION_SLOT.has(nextSlot);
+      target = groupsIn(ctx, ws[ga]!.start, ws[gb]!.end).find((g) => g.country || g.entity || !modifierOnly) ?? null;
+      if (target) break;
+    }
+    if (!target) {
+      // The first phrase naming a country or entity; a bare sector phrase only when nothing better follows.
+      let gs = groupsIn(ctx, ws[m.j]!.end, rightEnd).filter((g) => !actor || g.start !== actor.start);
+      // Where a meeting happens is no party to it ("met in Lima").
+      if (m.pat.sym) gs = gs.filter((g) => !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, g.start - 10), g.start)));
+      target = gs.find((g) => g.country || g.entity) ?? gs[0] ?? null;
+    }
+  }
+  // A noun alone ("cooperation", "criticism") is an event only when the sentence has no verbal one,
+  // or when it names both sides itself ("U.S.-Mexico collaboration").
+  // A noun governed by a light or speech verb is the event itself ("issued an ultimatum", "reiterated its demand").
+  let lightIdx = -1;
+  for (let t = m.i - 1; t >= 0 && t >= m.i - 3; t--) if (LIGHT.has(ws[t]!.lower) || isSpeech(ws[t]!)) { lightIdx = t; break; }
+  const light = lightIdx >= 0;
+  // Its actor is the light verb's subject ("The ILO reiterated its demand that ...").
+  if (m.pat.noun && light && !actor) actor = subjectOf(ctx, ws, lightIdx, sent);
+  // Otherwise a noun is an event only with both sides and no verbal event ("demand from China cooled" is
+  // no demand: a bare noun needs a light verb, a pair, or "that"/"for"/"with"/"against" after it).
+  const governed = /^(?:that|for|with|against|between|on)$/.test(ws[m.j + 1]?.lower ?? '');
+  if (m.pat.noun && !m.actorFrom && !pair && !(light && actor) && (!governed || matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) return null;
+  return { actor, target };
+}
+
+/** Adds the event to `out`, once per conjoined side, and the refused action as a negated event. */
+function emit(m: Match, out: CodedEvent[], ev: CodedEvent): void {
+  const { actor, target } = ev;
+  const refusedEv: CodedEvent | null = m.refused && ploverOf(m.refused.cameo) ? { ...ev, cameo: m.refused.cameo, text: m.refused.text, negated: true } : null;
+  // Conjoined actors ("Jordan and Britain have agreed") each take part; mutual events pair them up.
+  const targets = target?.parts && target.parts.length > 1 ? target.parts : null;
+  if (targets) {
+    for (const t of targets) out.push({ ...ev, target: t });
+  } else if (actor?.parts && actor.parts.length > 1) {
+    for (const p of actor.parts) {
+      if (m.pat.sym && !target) for (const q of actor.parts) { if (q !== p) out.push({ ...ev, actor: p, target: q }); }
+      else out.push({ ...ev, actor: p });
+    }
+  } else out.push(ev);
+  if (refusedEv) out.push(refusedEv);
+}
+
+/** Reporters, the one-country rule and the anaphora history, over the sentence's events. */
+function finishEvents(ctx: DocContext, ws: Word[], sent: Span, out: CodedEvent[]): void {
+  const text = ctx.doc.text;
   for (const ev of out) {
     ev.reporter = reporterOf(ctx, ws, ev.trigger, sent, ev.actor);
     // "Our troops attacked ...," the Colombian minister said: first person is the speaker's side.
@@ -960,7 +1021,6 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (ev.actor && !ev.actor.activity) ctx.history.push(ev.actor);
     if (ev.target && !ev.target.activity) ctx.history.push(ev.target);
   }
-  return out;
 }
 
 function speechVerbUse(ws: Word[], t: number): boolean {
@@ -1100,7 +1160,7 @@ function pronounGroup(ctx: DocContext, ws: Word[], pron: Word, afterSpeech: numb
   // The entity layer's pronoun resolution wins; else a pronoun right after "X said" is X.
   const m = ctx.mentions.find((x) => x.start === pron.start);
   if (m) {
-    return { start: pron.start, end: pron.end, entity: m.entity.id, country: m.entity.country, sector: m.entity.sector ?? null, activity: false };
+    return { start: pron.start, end: pron.end, entity: m.entity.id, country: m.entity.country, sector: m.entity.sector ?? null, activity: false, parts: undefined };
   }
   if (afterSpeech >= 0) return subjectOf(ctx, ws, afterSpeech, sent);
   return null;
@@ -1114,9 +1174,10 @@ function hyphenPair(ctx: DocContext, ws: Word[], i: number): [Group, Group] | nu
   const hits = findActorHits(ctx.doc.text, from, w1.end).filter((h) => h.country);
   if (hits.length !== 2 || !/^\s*[-–]\s*$/.test(ctx.doc.text.slice(hits[0]!.end, hits[1]!.start))) return null;
   const side = (h: ActorHit): Group => ({
-    start: h.start, end: h.end, country: h.country, sector: h.sector, activity: false,
+    start: h.start, end: h.end,
     entity: ctx.mentions.find((m) => m.start === h.start && m.end === h.end)?.entity.id ??
       ctx.doc.entities.find((e) => e.country === h.country && (e.type === 'GPE' || e.type === 'NORP'))?.id ?? null,
+    country: h.country, sector: h.sector, activity: false, parts: undefined,
   });
   return [side(hits[0]!), side(hits[1]!)];
 }
@@ -1157,7 +1218,7 @@ function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: 
   for (const q of doc.quotes) {
     if (q.start <= trig.start && trig.end <= q.end && (q.speaker || q.speakerText)) {
       const sp = q.speakerSpan ?? { start: q.start, end: q.start };
-      return { start: sp.start, end: sp.end, entity: q.speaker, country: doc.entities.find((e) => e.id === q.speaker)?.country ?? null, sector: null, activity: false };
+      return { start: sp.start, end: sp.end, entity: q.speaker, country: doc.entities.find((e) => e.id === q.speaker)?.country ?? null, sector: null, activity: false, parts: undefined };
     }
   }
   for (const a of doc.attributions) {
@@ -1165,7 +1226,7 @@ function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: 
     const sameSentence = a.cue.start >= sent.start && a.cue.end <= sent.end;
     if (covers || sameSentence) {
       const sp = a.sourceSpan ?? a.cue;
-      return { start: sp.start, end: sp.end, entity: a.source, country: null, sector: null, activity: false };
+      return { start: sp.start, end: sp.end, entity: a.source, country: null, sector: null, activity: false, parts: undefined };
     }
   }
   const text = doc.text.slice(sent.start, sent.end);

@@ -349,7 +349,8 @@ export function docContext(doc: Doc): DocContext {
   const mentions: DocContext['mentions'] = [];
   for (const e of doc.entities) for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
   mentions.sort((a, b) => a.start - b.start);
-  return { doc, mentions, pos: posIndex(doc.tokens), history: [], sentences: doc.sentences };
+  // atomCache is set per sentence later; it exists from the start so that every context has one shape.
+  return { doc, mentions, pos: posIndex(doc.tokens), history: [], atomCache: undefined, sentences: doc.sentences };
 }
 
 const CAP_RUN = /(?:[A-Z][\p{L}'’.-]*|al-|bin|de|of)(?:\s+(?:[A-Z][\p{L}'’.-]*|al-[A-Z][\p{L}-]*|bin|bin|de|of|al))*/gu;

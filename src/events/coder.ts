@@ -8,7 +8,7 @@
  * codes Y's attack, reported by X.
  */
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
-import { actorCodes } from '../entities/actors.js';
+import { sectorOf } from '../entities/actors.js';
 import { findActorHits, isCountryName, type ActorHit } from './actors.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
@@ -503,7 +503,8 @@ function toGroup(run: Atom[], text: string): Group {
   // leftwards), else from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
   let sector: string | null = named?.entity?.sector ?? null;
   const phrase = text.slice(run[0]!.start, run.at(-1)!.end);
-  if (!sector) sector = actorCodes(phrase).sector;
+  // sectorOf is what actorCodes(phrase).sector reads, without actorCodes' country lookup, unused here.
+  if (!sector) sector = sectorOf(phrase);
   if (!sector) sector = run.find((x) => x.sector && !x.country && !x.entity)?.sector ?? null;
   if (!sector) for (const x of run) if (x.sector) sector = x.sector;
   // CAMEO writes international organisations in the country slot ("IGO"); the entity layer calls it a sector.

@@ -1217,20 +1217,8 @@ const ACCORDING = /\baccording to (?:(?:a|the|an) (?:\w+ )?(?:report|statement|s
 
 function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: Group | null): Group | null {
   const doc = ctx.doc;
-  for (const q of doc.quotes) {
-    if (q.start <= trig.start && trig.end <= q.end && (q.speaker || q.speakerText)) {
-      const sp = q.speakerSpan ?? { start: q.start, end: q.start };
-      return { start: sp.start, end: sp.end, entity: q.speaker, country: doc.entities.find((e) => e.id === q.speaker)?.country ?? null, sector: null, activity: false, parts: undefined };
-    }
-  }
-  for (const a of doc.attributions) {
-    const covers = a.start <= trig.start && trig.end <= a.end;
-    const sameSentence = a.cue.start >= sent.start && a.cue.end <= sent.end;
-    if (covers || sameSentence) {
-      const sp = a.sourceSpan ?? a.cue;
-      return { start: sp.start, end: sp.end, entity: a.source, country: null, sector: null, activity: false, parts: undefined };
-    }
-  }
+  const given = quoteReporter(doc, trig) ?? attributionReporter(doc, trig, sent);
+  if (given) return given;
   const text = doc.text.slice(sent.start, sent.end);
   const acc = ACCORDING.exec(text);
   if (acc) {
@@ -1263,6 +1251,32 @@ function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: 
   return null;
 }
 
+// The quotes stage's quotes and attributions come in several shapes (optional fields): reading them in
+// functions of their own keeps the deoptimisations that causes from recompiling the whole of reporterOf.
+/** The speaker of a quote around the trigger, or null. */
+function quoteReporter(doc: Doc, trig: Span): Group | null {
+  for (const q of doc.quotes) {
+    if (q.start <= trig.start && trig.end <= q.end && (q.speaker || q.speakerText)) {
+      const sp = q.speakerSpan ?? { start: q.start, end: q.start };
+      return { start: sp.start, end: sp.end, entity: q.speaker, country: doc.entities.find((e) => e.id === q.speaker)?.country ?? null, sector: null, activity: false, parts: undefined };
+    }
+  }
+  return null;
+}
+
+/** The source of an attribution around the trigger or cued in its sentence, or null. */
+function attributionReporter(doc: Doc, trig: Span, sent: Span): Group | null {
+  for (const a of doc.attributions) {
+    const covers = a.start <= trig.start && trig.end <= a.end;
+    const sameSentence = a.cue.start >= sent.start && a.cue.end <= sent.end;
+    if (covers || sameSentence) {
+      const sp = a.sourceSpan ?? a.cue;
+      return { start: sp.start, end: sp.end, entity: a.source, country: null, sector: null, activity: false, parts: undefined };
+    }
+  }
+  return null;
+}
+
 /** Turns coded events into NewsEvents with ids, codes, dates and places, merging repeats into moreEvidence. */
 export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Span }[]): NewsEvent[] {
   const doc = ctx.doc;
@@ -1277,7 +1291,7 @@ export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Spa
       (prior.moreEvidence ??= []).push({ start: sent.start, end: sent.end });
       continue;
     }
-    const date = doc.values.find((v) => v.type === 'DATE' && v.start >= sent.start && v.end <= sent.end && v.normalized)?.normalized ?? published;
+    const date = dateIn(doc, sent) ?? published;
     const place = placeIn(ctx, sent, ev);
     const reportedText = ev.reporter ? doc.text.slice(ev.reporter.start, ev.reporter.end) || null : null;
     const modality: Modality = ev.modality === 'asserted' && ev.reporter ? 'reported' : ev.modality;
@@ -1306,6 +1320,11 @@ export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Spa
     out.push(ne);
   }
   return out;
+}
+
+/** The normalised date of the first DATE value in the sentence that has one (values come in several shapes, see quoteReporter). */
+function dateIn(doc: Doc, sent: Span): string | null {
+  return doc.values.find((v) => v.type === 'DATE' && v.start >= sent.start && v.end <= sent.end && v.normalized)?.normalized ?? null;
 }
 
 function placeIn(ctx: DocContext, sent: Span, ev: CodedEvent): string | null {

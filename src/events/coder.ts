@@ -8,7 +8,7 @@
  * codes Y's attack, reported by X.
  */
 import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/types.js';
-import { actorCodes } from '../entities/actors.js';
+import { sectorOf } from '../entities/actors.js';
 import { findActorHits, isCountryName, type ActorHit } from './actors.js';
 import { LEXICON } from './lexicon.js';
 import { nounForms, verbForms } from './morph.js';
@@ -22,11 +22,14 @@ export interface Word {
   pos: string;
   /** Starts with a capital letter (names, not verbs: "Secretary of State" is no speech verb). */
   cap: boolean;
-  /** A verb of saying used as a verb (set by the coder). */
-  speech?: boolean;
+  /** A verb of saying used as a verb (set by the coder; present from the start so all words share one shape). */
+  speech: boolean;
 }
 
-const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu;
+// Words are what this regex matches, in order (test/events/words.test.ts runs it against the scanner):
+//   /\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[\p{L}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|[^\s]/gu
+// numbers with thousands separators, dotted abbreviations ("U.S."), "do|n't", "'s", words with inner
+// hyphens, dots and apostrophes, else any one non-space character.
 
 const UPPER_START = /^\p{Lu}/u;
 
@@ -65,26 +68,141 @@ export function posAt(index: PosIndex, at: number): string {
   return k < index.starts.length && index.starts[k] === at ? index.tags[k]! : '';
 }
 
+// ---------------------------------------------------------------- the word scanner
+// The word regex by hand: V8 tries the regex's seven branches at every word, and the coder splits every
+// sentence. Offsets never look past `end`, as the regex never looked past the end of the sliced sentence.
+const LETTER_RE = /^\p{L}$/u;
+const ALNUM_RE = /^[\p{L}\p{N}]$/u;
+/** Character classes of non-ASCII code points, answered once per code point (bit 1: \p{L}, bit 2: \p{N}). */
+const classOf = new Map<number, number>();
+function nonAsciiClass(cp: number): number {
+  let k = classOf.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = LETTER_RE.test(ch) ? 1 : ALNUM_RE.test(ch) ? 2 : 0;
+    classOf.set(cp, k);
+  }
+  return k;
+}
+/** The code point at i, a surrogate pair read whole only when both halves lie before `end`. */
+function codePointBefore(t: string, i: number, end: number): number {
+  const c = t.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = t.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + d - 0xdc00 + 0x10000;
+  }
+  return c;
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** \w as \b reads it (the regex has no i flag, so ASCII only). */
+const isWordChar = (c: number): boolean => isDigit(c) || isAsciiLetter(c) || c === 95;
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+/** \s of a JavaScript regex. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** Whether the code point cp is \p{L} (letters only) or [\p{L}\p{N}]. */
+function isLetterCp(cp: number): boolean {
+  return cp < 128 ? isAsciiLetter(cp) : nonAsciiClass(cp) === 1;
+}
+function isAlnumCp(cp: number): boolean {
+  return cp < 128 ? isAsciiLetter(cp) || isDigit(cp) : nonAsciiClass(cp) !== 0;
+}
+/** End of the run of letters (or, with `digits`, letters and digits) from i. */
+function runEnd(t: string, i: number, end: number, digits: boolean): number {
+  while (i < end) {
+    const c = t.charCodeAt(i);
+    if (c < 128) {
+      if (!(isAsciiLetter(c) || (digits && isDigit(c)))) break;
+      i++;
+      continue;
+    }
+    const cp = codePointBefore(t, i, end);
+    if (!(digits ? isAlnumCp(cp) : isLetterCp(cp))) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+/** Whether text[q, q+4) is a thousands group ",ddd". */
+function thousands(t: string, q: number, end: number): boolean {
+  return q + 3 < end && t.charCodeAt(q) === 44 && isDigit(t.charCodeAt(q + 1)) && isDigit(t.charCodeAt(q + 2)) && isDigit(t.charCodeAt(q + 3));
+}
+/** n['’]t\b at q. */
+function notAt(t: string, q: number, end: number): boolean {
+  return q + 2 < end && t.charCodeAt(q) === 110 && isApostrophe(t.charCodeAt(q + 1)) && t.charCodeAt(q + 2) === 116 && (q + 3 >= end || !isWordChar(t.charCodeAt(q + 3)));
+}
+
+/** End of the word the regex would match at p (a non-space character), trying its branches in order. */
+function wordEnd(t: string, p: number, end: number): number {
+  const c = t.charCodeAt(p);
+  // \d{1,3}(?:,\d{3})+(?:\.\d+)?  ("1,200", "3,000,000.5")
+  if (isDigit(c)) {
+    let d = p + 1;
+    while (d < end && isDigit(t.charCodeAt(d))) d++;
+    if (d - p <= 3 && thousands(t, d, end)) {
+      let q = d + 4;
+      while (thousands(t, q, end)) q += 4;
+      if (q + 1 < end && t.charCodeAt(q) === 46 && isDigit(t.charCodeAt(q + 1))) {
+        q += 2;
+        while (q < end && isDigit(t.charCodeAt(q))) q++;
+      }
+      return q;
+    }
+  }
+  // (?:[A-Za-z]\.){2,}  ("U.S.")
+  if (isAsciiLetter(c)) {
+    let q = p;
+    while (q + 1 < end && isAsciiLetter(t.charCodeAt(q)) && t.charCodeAt(q + 1) === 46) q += 2;
+    if (q - p >= 4) return q;
+  }
+  const cp = c < 128 ? c : codePointBefore(t, p, end);
+  // [\p{L}]+(?=n['’]t\b)  ("do" of "don't"): the n must end the letter run, with letters before it.
+  if (isLetterCp(cp)) {
+    const e = runEnd(t, p, end, false);
+    if (e - 1 > p && notAt(t, e - 1, end)) return e - 1;
+  }
+  // n['’]t\b
+  if (notAt(t, p, end)) return p + 3;
+  // ['’]s\b
+  if (isApostrophe(c) && p + 1 < end && t.charCodeAt(p + 1) === 115 && (p + 2 >= end || !isWordChar(t.charCodeAt(p + 2)))) return p + 2;
+  // [\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*
+  if (isAlnumCp(cp)) {
+    let q = runEnd(t, p, end, true);
+    for (;;) {
+      const sep = q < end ? t.charCodeAt(q) : 0;
+      if (!(sep === 45 || sep === 46 || isApostrophe(sep)) || q + 1 >= end || !isAlnumCp(codePointBefore(t, q + 1, end))) break;
+      q = runEnd(t, q + 1, end, true);
+    }
+    return q;
+  }
+  // [^\s]: one code point.
+  return p + (cp > 0xffff ? 2 : 1);
+}
+
 /** Splits text[start, end) into words (the coder's own, stable granularity; tags come from the doc's tokens). */
 export function words(text: string, start: number, end: number, pos?: PosIndex): Word[] {
   const out: Word[] = [];
-  const s = text.slice(start, end);
-  WORD_RE.lastIndex = 0;
   // Words and tokens both come in text order: one pointer walks the tokens.
   const starts = pos?.starts;
   const n = starts?.length ?? 0;
   let k = starts ? firstFrom(starts, start) : 0;
-  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
-    const a = start + m.index;
+  let a = start;
+  for (;;) {
+    while (a < end && isSpace(text.charCodeAt(a))) a++;
+    if (a >= end) break;
+    const b = wordEnd(text, a, end);
     let tag = '';
     if (starts) {
       while (k < n && starts[k]! < a) k++;
       if (k < n && starts[k] === a) tag = pos!.tags[k]!;
     }
-    const w = m[0];
+    const w = text.slice(a, b);
     // ASCII first letters answer the capital test without a Unicode regex (most words).
     const c = w.charCodeAt(0);
-    out.push({ start: a, end: a + w.length, lower: w.toLowerCase(), pos: tag, cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w) });
+    out.push({ start: a, end: b, lower: w.toLowerCase(), pos: tag, cap: c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w), speech: false });
+    a = b;
   }
   return out;
 }
@@ -201,8 +319,9 @@ export interface Group {
   country: string | null;
   sector: string | null;
   activity: boolean;
-  /** Conjuncts when the group is "X and Y" with a country each ("Jordan and Britain"). */
-  parts?: Group[];
+  /** Conjuncts when the group is "X and Y" with a country each ("Jordan and Britain"). Always present, so
+   * that every group has one shape (V8 deoptimises code that meets a second one). */
+  parts: Group[] | undefined;
 }
 
 interface Atom {
@@ -230,7 +349,8 @@ export function docContext(doc: Doc): DocContext {
   const mentions: DocContext['mentions'] = [];
   for (const e of doc.entities) for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
   mentions.sort((a, b) => a.start - b.start);
-  return { doc, mentions, pos: posIndex(doc.tokens), history: [], sentences: doc.sentences };
+  // atomCache is set per sentence later; it exists from the start so that every context has one shape.
+  return { doc, mentions, pos: posIndex(doc.tokens), history: [], atomCache: undefined, sentences: doc.sentences };
 }
 
 const CAP_RUN = /(?:[A-Z][\p{L}'’.-]*|al-|bin|de|of)(?:\s+(?:[A-Z][\p{L}'’.-]*|al-[A-Z][\p{L}-]*|bin|bin|de|of|al))*/gu;
@@ -383,7 +503,8 @@ function toGroup(run: Atom[], text: string): Group {
   // leftwards), else from a sector noun ("protesters in Jerusalem" are OPP, not the capital's GOV).
   let sector: string | null = named?.entity?.sector ?? null;
   const phrase = text.slice(run[0]!.start, run.at(-1)!.end);
-  if (!sector) sector = actorCodes(phrase).sector;
+  // sectorOf is what actorCodes(phrase).sector reads, without actorCodes' country lookup, unused here.
+  if (!sector) sector = sectorOf(phrase);
   if (!sector) sector = run.find((x) => x.sector && !x.country && !x.entity)?.sector ?? null;
   if (!sector) for (const x of run) if (x.sector) sector = x.sector;
   // CAMEO writes international organisations in the country slot ("IGO"); the entity layer calls it a sector.
@@ -396,6 +517,7 @@ function toGroup(run: Atom[], text: string): Group {
     country,
     sector,
     activity: run.every((x) => x.activity),
+    parts: undefined,
   };
 }
 
@@ -409,13 +531,13 @@ interface Match {
   text: string;
   absorbed: boolean;
   /** Folded into the action it governs ("threatened" in "threatened to impose"). */
-  merged?: boolean;
+  merged: boolean;
   /** The action a refusal governs ("refused to [meet]"), coded again as a negated event. */
-  refused?: { cameo: string; text: string };
+  refused: { cameo: string; text: string } | undefined;
   negated: boolean;
   modality: Modality;
   wrapperEnd: number;
-  actorFrom?: number; // word index where the subject search should end (wrapper start)
+  actorFrom: number | undefined; // word index where the subject search should end (wrapper start)
 }
 
 function matchAt(ws: Word[], i: number, pat: Pattern): { j: number; gaps: [number, number][] } | null {
@@ -494,7 +616,7 @@ function findMatches(text: string, ws: Word[]): Match[] {
       if (!r) continue;
       found.push({
         i, j: r.j, pat, gaps: r.gaps, cameo: pat.cameo, text: text.slice(ws[i]!.start, ws[r.j]!.end),
-        absorbed: false, negated: false, modality: 'asserted', wrapperEnd: -1,
+        absorbed: false, merged: false, refused: undefined, negated: false, modality: 'asserted', wrapperEnd: -1, actorFrom: undefined,
       });
       break;
     }
@@ -545,12 +667,24 @@ const WRAP_ABSORB = set('demand accuse blame allege urge call appeal criticize c
 export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
   const text = ctx.doc.text;
   const ws = words(text, sent.start, sent.end, ctx.pos);
-  markSpeech(ws);
   const matches = findMatches(text, ws);
   if (matches.length === 0 && !ws.some((w) => w.lower === 'must')) return [];
+  // Speech verbs matter only from here on (findMatches does not read them), and most sentences stop above.
+  markSpeech(ws);
   ctx.atomCache = { start: sent.start, end: sent.end, atoms: findAtoms(ctx, sent.start, sent.end) };
+  // The steps are separate functions: V8, run --single-threaded, compiles each on the pipeline's own
+  // thread, and one function this size took over 200 ms to optimise (and again after each deoptimisation).
+  mergeWrappers(text, ws, matches, sent);
+  absorbAdjuncts(ws, matches);
+  const out = mustEvents(ctx, ws, matches, sent);
+  let prevActor: Group | null = null;
+  for (const m of matches) if (!m.absorbed) prevActor = codeMatch(ctx, ws, matches, m, sent, out, prevActor);
+  finishEvents(ctx, ws, sent, out);
+  return out;
+}
 
-  // Wrappers: the action right after "threatened to", "offered to", "refused to", "accused X of" ...
+/** Wrappers: the action right after "threatened to", "offered to", "refused to", "accused X of" ... */
+function mergeWrappers(text: string, ws: Word[], matches: Match[], sent: Span): void {
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     if (m.merged) continue;
@@ -582,7 +716,9 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     m.absorbed = true;
     m.merged = true;
   }
+}
 
+function absorbAdjuncts(ws: Word[], matches: Match[]): void {
   // "staged demonstrations to demand reforms", "demonstrated on Sunday calling for independence": an
   // infinitive of purpose or an -ing adjunct after an event belongs to it and is no event of its own.
   for (let k = 1; k < matches.length; k++) {
@@ -598,9 +734,12 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     const purpose = ws[n.i - 1]?.lower === 'to' && !n.actorFrom;
     if (purpose || adjunct) n.absorbed = true;
   }
+}
 
+function mustEvents(ctx: DocContext, ws: Word[], matches: Match[], sent: Span): CodedEvent[] {
+  const text = ctx.doc.text;
   // "X said (that) Y must ..." is a demand by X on Y.
-  const mustEvents: CodedEvent[] = [];
+  const found: CodedEvent[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (ws[i]!.lower !== 'must') continue;
     let sp = -1;
@@ -608,209 +747,251 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (sp < 0) continue;
     const actor = subjectOf(ctx, ws, sp, sent);
     const tg = groupsIn(ctx, ws[sp]!.end, ws[i]!.start)[0] ?? null;
-    mustEvents.push({ actor, target: tg, cameo: '100', text: text.slice(ws[sp]!.start, ws[Math.min(i + 1, ws.length - 1)]!.end), negated: false, modality: 'asserted', reporter: null, trigger: { start: ws[sp]!.start, end: ws[i]!.end } });
+    found.push({ actor, target: tg, cameo: '100', text: text.slice(ws[sp]!.start, ws[Math.min(i + 1, ws.length - 1)]!.end), negated: false, modality: 'asserted', reporter: null, trigger: { start: ws[sp]!.start, end: ws[i]!.end } });
     for (const m of matches) if (m.i > i && m.i - i < 6) m.absorbed = true;
   }
+  return found;
+}
 
-  const out: CodedEvent[] = [...mustEvents];
-  let prevActor: Group | null = null;
-  for (const m of matches) {
-    if (m.absorbed) continue;
-    const head = m.actorFrom ?? m.i;
-    // "killed two youths and wounded five others": a coordinated verb of the same kind is the same event.
-    const lastOut = out.at(-1);
-    if (lastOut && /^(?:and|or)$/.test(ws[m.i - 1]?.lower ?? '') && lastOut.cameo.slice(0, 2) === m.cameo.slice(0, 2)) continue;
-    // Modality and negation from the words just before the action (or its wrapper).
-    let negated = false;
-    let modality: Modality = m.modality;
-    let cameo = m.cameo;
-    for (let t = head - 1; t >= 0 && t >= head - 4; t--) {
-      const w = ws[t]!;
-      // "denied attacking", "denies that its troops attacked": the actor says it did not happen.
-      if (DENY.has(w.lower)) { modality = 'denied'; break; }
-      if (PUNCT.test(w.lower) || isSpeech(w)) break;
-      if (NEG.has(w.lower)) negated = true;
-      if (PLANNED.has(w.lower) || (WILLING.has(w.lower) && ws[t + 1]?.lower === 'to')) {
-        modality = 'planned';
-        // Future cooperation is an expressed intent (03x), future force or sanctions a threat (13x);
-        // a planned investigation or demand stays what it is.
-        if (!m.actorFrom) cameo = coop(cameo) ? intentCode(cameo) : Number(cameo.slice(0, 2)) >= 14 ? threatCode(cameo) : cameo;
-      } else if (HYPOTHETICAL.has(w.lower)) modality = 'hypothetical';
-    }
-    if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
-    // Inside "if ..." the action is only supposed.
-    for (let t = head - 1; t >= 0 && t >= head - 8; t--) {
-      const w = ws[t]!;
-      if (w.lower === ',' || isBoundaryWord(w)) break;
-      if (w.lower === 'if' || w.lower === 'unless') { modality = 'hypothetical'; break; }
-    }
-    // "She hoped the officials would be indicted": what someone hopes or wishes for has not happened.
-    for (let t = head - 1; t >= 0 && t >= head - 30; t--) {
-      const w = ws[t]!;
-      if (isBoundaryWord(w) || w.lower === '.') break;
-      if (WISH.has(w.lower)) { modality = 'hypothetical'; break; }
-      if (isSpeech(w)) break;
-    }
-    if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
-    // Plain statements (01) have no PLOVER type; only the lexicon's explicit ones are coded (CAMEO still counts them).
-    if (ploverOf(cameo) === null && !cameo.startsWith('01')) continue;
-    // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
-    const before = ws[head - 1]?.lower ?? '';
-    if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) continue;
-    // "seizing on his comments" is an idiom, not a seizure.
-    if (m.pat.base === 'seize' && /^(?:on|upon)$/.test(ws[m.j + 1]?.lower ?? '')) continue;
-    // "offered no proof": the object is negated.
-    if (ws[m.j + 1]?.lower === 'no') negated = true;
-    // "helped to plan killings": the help is for what follows, not aid.
-    if (m.pat.base === 'help' && (ws[m.j + 1]?.lower === 'to' || ws[m.j + 1]?.pos === 'VB')) continue;
-    // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
-    if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') continue;
+/** Codes one match into `out`; returns the actor a following "and <verb>" without a subject takes. */
+function codeMatch(ctx: DocContext, ws: Word[], matches: Match[], m: Match, sent: Span, out: CodedEvent[], prevActor: Group | null): Group | null {
+  const text = ctx.doc.text;
+  const head = m.actorFrom ?? m.i;
+  // "killed two youths and wounded five others": a coordinated verb of the same kind is the same event.
+  const lastOut = out.at(-1);
+  if (lastOut && /^(?:and|or)$/.test(ws[m.i - 1]?.lower ?? '') && lastOut.cameo.slice(0, 2) === m.cameo.slice(0, 2)) return prevActor;
+  const md = modalityOf(ws, m, head);
+  let cameo = md.cameo;
+  let negated = md.negated;
+  const modality = md.modality;
+  // Plain statements (01) have no PLOVER type; only the lexicon's explicit ones are coded (CAMEO still counts them).
+  if (ploverOf(cameo) === null && !cameo.startsWith('01')) return prevActor;
+  // "for helping militants", "by alleging": a gerund after a preposition is a circumstance, not a report.
+  const before = ws[head - 1]?.lower ?? '';
+  if (!m.pat.noun && ws[m.i]!.lower.endsWith('ing') && PREPS.has(before) && !m.actorFrom) return prevActor;
+  // "seizing on his comments" is an idiom, not a seizure.
+  if (m.pat.base === 'seize' && /^(?:on|upon)$/.test(ws[m.j + 1]?.lower ?? '')) return prevActor;
+  // "offered no proof": the object is negated.
+  if (ws[m.j + 1]?.lower === 'no') negated = true;
+  // "helped to plan killings": the help is for what follows, not aid.
+  if (m.pat.base === 'help' && (ws[m.j + 1]?.lower === 'to' || ws[m.j + 1]?.pos === 'VB')) return prevActor;
+  // A bare "vowed" with no action after it is no event ("Mexico vows strong opposition" is the opposition).
+  if (m.pat.base === 'vow' && !m.actorFrom && ws[m.j + 1]?.lower !== 'to') return prevActor;
 
-    // Passive: "was attacked by X".
-    // "There were ten soldiers killed": after an existential "there is/was", a participle is passive too.
-    const existential = (): boolean => {
-      for (let t = m.i - 2; t >= 1 && t >= m.i - 7; t--) {
-        if (ws[t - 1]!.lower === 'there' && BE.has(ws[t]!.lower)) return true;
-        if (PUNCT.test(ws[t]!.lower) || /^VB/.test(ws[t]!.pos)) return false;
-      }
-      return false;
-    };
-    const passive = !m.pat.noun && !ADJECTIVAL.has(ws[m.i]!.lower) && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
-      ([ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) || existential()) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
-
-    const rightEnd = rightLimit(ws, m.j, sent.end);
-    let actor: Group | null;
-    let target: Group | null = null;
-    if (passive) {
-      target = subjectOf(ctx, ws, head, sent);
-      actor = null;
-      // The by-phrase may come after a long complement ("accused of misusing ... by government officials").
-      let byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'by' && !ws.slice(m.j + 1, t).some((x) => isSpeech(x) || isBoundaryWord(x)));
-      if (byIdx >= 0) {
-        // The agent is the by-phrase's own noun phrase, not a name in a clause hanging off it ("by an
-        // explosion that the mayor described").
-        let stop = byIdx + 1;
-        while (stop < ws.length && !/^(?:that|which|who|,|;)$/.test(ws[stop]!.lower)) stop++;
-        const end = Math.min(rightLimit(ws, byIdx, sent.end), ws[stop]?.start ?? sent.end);
-        actor = groupsIn(ctx, ws[byIdx]!.end, end)[0] ?? null;
-        // "blown up by a missile (fired by rebels)": a heavy weapon is the means, not the agent; the attack is
-        // fighting with artillery and rockets (194), and its agent is whoever the weapon is said to be used by.
-        let np = byIdx + 1;
-        while (np < ws.length && np - byIdx <= 8 && !/^VB[DNG]?$/.test(ws[np]!.pos) && !/^(?:that|which|by|,|;)$/.test(ws[np]!.lower)) np++;
-        if (ws.slice(byIdx + 1, np).some((w) => HEAVY_WEAPON.test(w.lower))) {
-          if (/^(?:17|18)/.test(cameo)) cameo = '194';
-          const by2 = ws.findIndex((w, t) => t > np && t - np <= 6 && w.lower === 'by');
-          actor = by2 >= 0 ? groupsIn(ctx, ws[by2]!.end, rightLimit(ws, by2, sent.end))[0] ?? null : null;
-        }
-      }
-      else {
-        // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.
-        const inIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
-        const g = inIdx >= 0 ? groupsIn(ctx, ws[inIdx]!.end, rightEnd)[0] : undefined;
-        if (g && g.sector && g.sector !== 'GOV' && g.start - ws[inIdx]!.end < 30) actor = g;
-      }
-    } else {
-      // Nominal: "U.S.-Mexico collaboration", "collaboration between X and Y".
-      let pair: [Group, Group] | null = null;
-      if (m.pat.noun) pair = hyphenPair(ctx, ws, m.i) ?? betweenPair(ctx, ws, m.j, rightEnd);
-      if (pair) {
-        [actor, target] = pair;
-      } else {
-        actor = subjectOf(ctx, ws, head, sent);
-        if (!actor && ws[head - 1] && /^(?:and|but|or)$/.test(ws[head - 1]!.lower)) actor = prevActor;
-        for (const [ga, gb] of m.gaps) {
-          // "designated [Mexican drug cartels] as": an actor in the gap is the target; a bare modifier of the
-          // pattern's noun ("conducting [military] exercises") is not.
-          const nextSlot = ws[gb + 1]?.lower ?? '';
-          const modifierOnly = !FUNCTION_SLOT.has(nextSlot);
-          target = groupsIn(ctx, ws[ga]!.start, ws[gb]!.end).find((g) => g.country || g.entity || !modifierOnly) ?? null;
-          if (target) break;
-        }
-        if (!target) {
-          // The first phrase naming a country or entity; a bare sector phrase only when nothing better follows.
-          let gs = groupsIn(ctx, ws[m.j]!.end, rightEnd).filter((g) => !actor || g.start !== actor.start);
-          // Where a meeting happens is no party to it ("met in Lima").
-          if (m.pat.sym) gs = gs.filter((g) => !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, g.start - 10), g.start)));
-          target = gs.find((g) => g.country || g.entity) ?? gs[0] ?? null;
-        }
-      }
-      // A noun alone ("cooperation", "criticism") is an event only when the sentence has no verbal one,
-      // or when it names both sides itself ("U.S.-Mexico collaboration").
-      // A noun governed by a light or speech verb is the event itself ("issued an ultimatum", "reiterated its demand").
-      let lightIdx = -1;
-      for (let t = m.i - 1; t >= 0 && t >= m.i - 3; t--) if (LIGHT.has(ws[t]!.lower) || isSpeech(ws[t]!)) { lightIdx = t; break; }
-      const light = lightIdx >= 0;
-      // Its actor is the light verb's subject ("The ILO reiterated its demand that ...").
-      if (m.pat.noun && light && !actor) actor = subjectOf(ctx, ws, lightIdx, sent);
-      // Otherwise a noun is an event only with both sides and no verbal event ("demand from China cooled" is
-      // no demand: a bare noun needs a light verb, a pair, or "that"/"for"/"with"/"against" after it).
-      const governed = /^(?:that|for|with|against|between|on)$/.test(ws[m.j + 1]?.lower ?? '');
-      if (m.pat.noun && !m.actorFrom && !pair && !(light && actor) && (!governed || matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) continue;
-    }
-    if (target?.activity) target = resolveActivity(ctx, target, sent);
-    // Resigning has no target ("resigned Sunday as ... in Tbilisi").
-    if (m.pat.flags.includes('intr') && !passive) target = null;
-    // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
-    // by-phrase, is background to the sentence's main event; its actor is unknown.
-    if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) continue;
-    // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18); police force against
-    // civilians or protesters is violent repression (175).
-    if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
-    // CAMEO codes damage and beatings done by protesters as violent protest (145, "protest violently, riot"),
-    // not as the repression (17) or assault (18) the same verb names when a state or an armed group does it.
-    if (/^(?:17|18[02])/.test(cameo) && actor && RIOTERS.test(text.slice(actor.start, actor.end))) cameo = '145';
-    if (cameo.startsWith('19') && actor?.sector === 'COP' && /^(?:CVL|OPP|EDU|LAB|REF)$/.test(target?.sector ?? '')) cameo = '175';
-    // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
-    if (m.pat.flags.includes('inv') && !passive) {
-      const fromIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'from' && w.start < rightEnd);
-      const giver = fromIdx >= 0 ? groupsIn(ctx, ws[fromIdx]!.end, rightEnd)[0] ?? null : null;
-      target = actor;
-      actor = giver;
-    }
-    // "X claimed that Y attacked Z": CAMEO codes the claim, not the claimed attack. X accuses Y (112), or
-    // claims responsibility (015) when Y is X itself ("the US claimed that they had attacked Iraq").
-    const claimAt = claimBefore(ws, head);
-    if (claimAt >= 0 && actor && /^(?:1[4-9]|20)/.test(cameo)) {
-      const claimant = subjectOf(ctx, ws, claimAt, sent);
-      if (claimant) {
-        const actorText = text.slice(actor.start, actor.end).toLowerCase();
-        const same = claimant.start === actor.start || PRONOUNS.has(actorText) || (!!actor.country && actor.country === claimant.country) || (!!actor.entity && actor.entity === claimant.entity);
-        if (same) { cameo = '015'; actor = claimant; } else { target = actor; actor = claimant; cameo = '112'; }
-      }
-    }
-    if (!actor && !target) continue;
-    if (!actor && modality === 'hypothetical') continue;
-    // Victims with no nationality take the country where they were hit ("four children were killed ...
-    // in the Gaza Strip"), also the victims of an attack someone claims.
-    if (target && !target.country && (/^(?:18|19|20)/.test(cameo) || cameo === '015')) {
-      const place = placeCountry(ctx, ws, m.j, rightLimit(ws, m.j, sent.end), actor);
-      if (place) target = { ...target, country: place };
-    }
-    // "the militant group that has seized parts of Iraq": a perfect-tense relative clause on a noun describes
-    // the noun (background), not a new event of the sentence.
-    if (!m.pat.noun && !m.actorFrom && /^(?:has|have|had)$/.test(ws[m.i - 1]?.lower ?? '') && /^(?:that|which|who)$/.test(ws[m.i - 2]?.lower ?? '') &&
-      /^NN/.test(ws[m.i - 3]?.pos ?? '') && out.length > 0) continue;
-    // "Adli Yaish, who had been arrested": a passive without an agent inside a relative clause is background.
-    if (passive && !actor && ws.slice(Math.max(0, m.i - 5), m.i).some((w) => w.lower === 'who' || w.lower === 'which')) continue;
-    prevActor = actor ?? prevActor;
-
-    const ev: CodedEvent = {
-      actor, target, cameo, text: m.text, negated, modality, reporter: null,
-      trigger: { start: ws[m.i]!.start, end: ws[m.j]!.end },
-    };
-    const refusedEv: CodedEvent | null = m.refused && ploverOf(m.refused.cameo) ? { ...ev, cameo: m.refused.cameo, text: m.refused.text, negated: true } : null;
-    // Conjoined actors ("Jordan and Britain have agreed") each take part; mutual events pair them up.
-    const targets = target?.parts && target.parts.length > 1 ? target.parts : null;
-    if (targets) {
-      for (const t of targets) out.push({ ...ev, target: t });
-    } else if (actor?.parts && actor.parts.length > 1) {
-      for (const p of actor.parts) {
-        if (m.pat.sym && !target) for (const q of actor.parts) { if (q !== p) out.push({ ...ev, actor: p, target: q }); }
-        else out.push({ ...ev, actor: p });
-      }
-    } else out.push(ev);
-    if (refusedEv) out.push(refusedEv);
+  const passive = isPassive(ws, m);
+  const rightEnd = rightLimit(ws, m.j, sent.end);
+  let actor: Group | null;
+  let target: Group | null = null;
+  if (passive) {
+    const sides = passiveSides(ctx, ws, m, head, sent, rightEnd, cameo);
+    actor = sides.actor;
+    target = sides.target;
+    cameo = sides.cameo;
+  } else {
+    const sides = activeSides(ctx, ws, matches, m, head, sent, rightEnd, prevActor);
+    // A bare noun that names no event.
+    if (!sides) return prevActor;
+    actor = sides.actor;
+    target = sides.target;
   }
+  if (target?.activity) target = resolveActivity(ctx, target, sent);
+  // Resigning has no target ("resigned Sunday as ... in Tbilisi").
+  if (m.pat.flags.includes('intr') && !passive) target = null;
+  // "a member of Hamas jailed a year ago": a participle right after a noun, with no auxiliary and no
+  // by-phrase, is background to the sentence's main event; its actor is unknown.
+  if (!m.pat.noun && !m.actorFrom && isReducedRelative(ws, m, matches) && !(passive && actor)) return prevActor;
+  // Killing by armed forces is fighting (CAMEO 19), by anyone else assault (18); police force against
+  // civilians or protesters is violent repression (175).
+  if (cameo.startsWith('18') && actor?.sector === 'MIL') cameo = '190';
+  // CAMEO codes damage and beatings done by protesters as violent protest (145, "protest violently, riot"),
+  // not as the repression (17) or assault (18) the same verb names when a state or an armed group does it.
+  if (/^(?:17|18[02])/.test(cameo) && actor && RIOTERS.test(text.slice(actor.start, actor.end))) cameo = '145';
+  if (cameo.startsWith('19') && actor?.sector === 'COP' && /^(?:CVL|OPP|EDU|LAB|REF)$/.test(target?.sector ?? '')) cameo = '175';
+  // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
+  if (m.pat.flags.includes('inv') && !passive) {
+    const fromIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'from' && w.start < rightEnd);
+    const giver = fromIdx >= 0 ? groupsIn(ctx, ws[fromIdx]!.end, rightEnd)[0] ?? null : null;
+    target = actor;
+    actor = giver;
+  }
+  // "X claimed that Y attacked Z": CAMEO codes the claim, not the claimed attack. X accuses Y (112), or
+  // claims responsibility (015) when Y is X itself ("the US claimed that they had attacked Iraq").
+  const claimAt = claimBefore(ws, head);
+  if (claimAt >= 0 && actor && /^(?:1[4-9]|20)/.test(cameo)) {
+    const claimant = subjectOf(ctx, ws, claimAt, sent);
+    if (claimant) {
+      const actorText = text.slice(actor.start, actor.end).toLowerCase();
+      const same = claimant.start === actor.start || PRONOUNS.has(actorText) || (!!actor.country && actor.country === claimant.country) || (!!actor.entity && actor.entity === claimant.entity);
+      if (same) { cameo = '015'; actor = claimant; } else { target = actor; actor = claimant; cameo = '112'; }
+    }
+  }
+  if (!actor && !target) return prevActor;
+  if (!actor && modality === 'hypothetical') return prevActor;
+  // Victims with no nationality take the country where they were hit ("four children were killed ...
+  // in the Gaza Strip"), also the victims of an attack someone claims.
+  if (target && !target.country && (/^(?:18|19|20)/.test(cameo) || cameo === '015')) {
+    const place = placeCountry(ctx, ws, m.j, rightLimit(ws, m.j, sent.end), actor);
+    if (place) target = { ...target, country: place };
+  }
+  // "the militant group that has seized parts of Iraq": a perfect-tense relative clause on a noun describes
+  // the noun (background), not a new event of the sentence.
+  if (!m.pat.noun && !m.actorFrom && /^(?:has|have|had)$/.test(ws[m.i - 1]?.lower ?? '') && /^(?:that|which|who)$/.test(ws[m.i - 2]?.lower ?? '') &&
+    /^NN/.test(ws[m.i - 3]?.pos ?? '') && out.length > 0) return prevActor;
+  // "Adli Yaish, who had been arrested": a passive without an agent inside a relative clause is background.
+  if (passive && !actor && ws.slice(Math.max(0, m.i - 5), m.i).some((w) => w.lower === 'who' || w.lower === 'which')) return prevActor;
+  prevActor = actor ?? prevActor;
+  emit(m, out, { actor, target, cameo, text: m.text, negated, modality, reporter: null, trigger: { start: ws[m.i]!.start, end: ws[m.j]!.end } });
+  return prevActor;
+}
+
+/** Negation, modality and the code they change, from the words just before the action (or its wrapper). */
+function modalityOf(ws: Word[], m: Match, head: number): { negated: boolean; modality: Modality; cameo: string } {
+  let negated = false;
+  let modality: Modality = m.modality;
+  let cameo = m.cameo;
+  for (let t = head - 1; t >= 0 && t >= head - 4; t--) {
+    const w = ws[t]!;
+    // "denied attacking", "denies that its troops attacked": the actor says it did not happen.
+    if (DENY.has(w.lower)) { modality = 'denied'; break; }
+    if (PUNCT.test(w.lower) || isSpeech(w)) break;
+    if (NEG.has(w.lower)) negated = true;
+    if (PLANNED.has(w.lower) || (WILLING.has(w.lower) && ws[t + 1]?.lower === 'to')) {
+      modality = 'planned';
+      // Future cooperation is an expressed intent (03x), future force or sanctions a threat (13x);
+      // a planned investigation or demand stays what it is.
+      if (!m.actorFrom) cameo = coop(cameo) ? intentCode(cameo) : Number(cameo.slice(0, 2)) >= 14 ? threatCode(cameo) : cameo;
+    } else if (HYPOTHETICAL.has(w.lower)) modality = 'hypothetical';
+  }
+  if (modality === 'planned' && coop(cameo) && ws.slice(m.j + 1).some((w) => w.lower === 'unless')) cameo = threatCode(m.cameo);
+  // Inside "if ..." the action is only supposed.
+  for (let t = head - 1; t >= 0 && t >= head - 8; t--) {
+    const w = ws[t]!;
+    if (w.lower === ',' || isBoundaryWord(w)) break;
+    if (w.lower === 'if' || w.lower === 'unless') { modality = 'hypothetical'; break; }
+  }
+  // "She hoped the officials would be indicted": what someone hopes or wishes for has not happened.
+  for (let t = head - 1; t >= 0 && t >= head - 30; t--) {
+    const w = ws[t]!;
+    if (isBoundaryWord(w) || w.lower === '.') break;
+    if (WISH.has(w.lower)) { modality = 'hypothetical'; break; }
+    if (isSpeech(w)) break;
+  }
+  if (ws[head - 1] && /^(?:refuses|refused|refusing|refuse)$/.test(ws[head - 2]?.lower ?? '') && ws[head - 1]!.lower === 'to') cameo = refuseCode(cameo);
+  return { negated, modality, cameo };
+}
+
+/** Passive: "was attacked by X". */
+function isPassive(ws: Word[], m: Match): boolean {
+  // "There were ten soldiers killed": after an existential "there is/was", a participle is passive too.
+  const existential = (): boolean => {
+    for (let t = m.i - 2; t >= 1 && t >= m.i - 7; t--) {
+      if (ws[t - 1]!.lower === 'there' && BE.has(ws[t]!.lower)) return true;
+      if (PUNCT.test(ws[t]!.lower) || /^VB/.test(ws[t]!.pos)) return false;
+    }
+    return false;
+  };
+  return !m.pat.noun && !ADJECTIVAL.has(ws[m.i]!.lower) && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
+    ([ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) || existential()) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
+}
+
+/** Actor and target of a passive: the subject is the target, the agent is in a by-phrase (or an in-phrase). */
+function passiveSides(ctx: DocContext, ws: Word[], m: Match, head: number, sent: Span, rightEnd: number, cameo: string): { actor: Group | null; target: Group | null; cameo: string } {
+  let actor: Group | null;
+  let target: Group | null;
+  target = subjectOf(ctx, ws, head, sent);
+  actor = null;
+  // The by-phrase may come after a long complement ("accused of misusing ... by government officials").
+  let byIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'by' && !ws.slice(m.j + 1, t).some((x) => isSpeech(x) || isBoundaryWord(x)));
+  if (byIdx >= 0) {
+    // The agent is the by-phrase's own noun phrase, not a name in a clause hanging off it ("by an
+    // explosion that the mayor described").
+    let stop = byIdx + 1;
+    while (stop < ws.length && !/^(?:that|which|who|,|;)$/.test(ws[stop]!.lower)) stop++;
+    const end = Math.min(rightLimit(ws, byIdx, sent.end), ws[stop]?.start ?? sent.end);
+    actor = groupsIn(ctx, ws[byIdx]!.end, end)[0] ?? null;
+    // "blown up by a missile (fired by rebels)": a heavy weapon is the means, not the agent; the attack is
+    // fighting with artillery and rockets (194), and its agent is whoever the weapon is said to be used by.
+    let np = byIdx + 1;
+    while (np < ws.length && np - byIdx <= 8 && !/^VB[DNG]?$/.test(ws[np]!.pos) && !/^(?:that|which|by|,|;)$/.test(ws[np]!.lower)) np++;
+    if (ws.slice(byIdx + 1, np).some((w) => HEAVY_WEAPON.test(w.lower))) {
+      if (/^(?:17|18)/.test(cameo)) cameo = '194';
+      const by2 = ws.findIndex((w, t) => t > np && t - np <= 6 && w.lower === 'by');
+      actor = by2 >= 0 ? groupsIn(ctx, ws[by2]!.end, rightLimit(ws, by2, sent.end))[0] ?? null : null;
+    }
+  }
+  else {
+    // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.
+    const inIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
+    const g = inIdx >= 0 ? groupsIn(ctx, ws[inIdx]!.end, rightEnd)[0] : undefined;
+    if (g && g.sector && g.sector !== 'GOV' && g.start - ws[inIdx]!.end < 30) actor = g;
+  }
+  return { actor, target, cameo };
+}
+
+/** Actor and target of an active verb or an event noun; null when a noun names no event here. */
+function activeSides(ctx: DocContext, ws: Word[], matches: Match[], m: Match, head: number, sent: Span, rightEnd: number, prevActor: Group | null): { actor: Group | null; target: Group | null } | null {
+  const text = ctx.doc.text;
+  let actor: Group | null;
+  let target: Group | null = null;
+  // Nominal: "U.S.-Mexico collaboration", "collaboration between X and Y".
+  let pair: [Group, Group] | null = null;
+  if (m.pat.noun) pair = hyphenPair(ctx, ws, m.i) ?? betweenPair(ctx, ws, m.j, rightEnd);
+  if (pair) {
+    [actor, target] = pair;
+  } else {
+    actor = subjectOf(ctx, ws, head, sent);
+    if (!actor && ws[head - 1] && /^(?:and|but|or)$/.test(ws[head - 1]!.lower)) actor = prevActor;
+    for (const [ga, gb] of m.gaps) {
+      // "designated [Mexican drug cartels] as": an actor in the gap is the target; a bare modifier of the
+      // pattern's noun ("conducting [military] exercises") is not.
+      const nextSlot = ws[gb + 1]?.lower ?? '';
+      const modifierOnly = !FUNCTION_SLOT.has(nextSlot);
+      target = groupsIn(ctx, ws[ga]!.start, ws[gb]!.end).find((g) => g.country || g.entity || !modifierOnly) ?? null;
+      if (target) break;
+    }
+    if (!target) {
+      // The first phrase naming a country or entity; a bare sector phrase only when nothing better follows.
+      let gs = groupsIn(ctx, ws[m.j]!.end, rightEnd).filter((g) => !actor || g.start !== actor.start);
+      // Where a meeting happens is no party to it ("met in Lima").
+      if (m.pat.sym) gs = gs.filter((g) => !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, g.start - 10), g.start)));
+      target = gs.find((g) => g.country || g.entity) ?? gs[0] ?? null;
+    }
+  }
+  // A noun alone ("cooperation", "criticism") is an event only when the sentence has no verbal one,
+  // or when it names both sides itself ("U.S.-Mexico collaboration").
+  // A noun governed by a light or speech verb is the event itself ("issued an ultimatum", "reiterated its demand").
+  let lightIdx = -1;
+  for (let t = m.i - 1; t >= 0 && t >= m.i - 3; t--) if (LIGHT.has(ws[t]!.lower) || isSpeech(ws[t]!)) { lightIdx = t; break; }
+  const light = lightIdx >= 0;
+  // Its actor is the light verb's subject ("The ILO reiterated its demand that ...").
+  if (m.pat.noun && light && !actor) actor = subjectOf(ctx, ws, lightIdx, sent);
+  // Otherwise a noun is an event only with both sides and no verbal event ("demand from China cooled" is
+  // no demand: a bare noun needs a light verb, a pair, or "that"/"for"/"with"/"against" after it).
+  const governed = /^(?:that|for|with|against|between|on)$/.test(ws[m.j + 1]?.lower ?? '');
+  if (m.pat.noun && !m.actorFrom && !pair && !(light && actor) && (!governed || matches.some((o) => !o.absorbed && !o.pat.noun) || !actor || !target)) return null;
+  return { actor, target };
+}
+
+/** Adds the event to `out`, once per conjoined side, and the refused action as a negated event. */
+function emit(m: Match, out: CodedEvent[], ev: CodedEvent): void {
+  const { actor, target } = ev;
+  const refusedEv: CodedEvent | null = m.refused && ploverOf(m.refused.cameo) ? { ...ev, cameo: m.refused.cameo, text: m.refused.text, negated: true } : null;
+  // Conjoined actors ("Jordan and Britain have agreed") each take part; mutual events pair them up.
+  const targets = target?.parts && target.parts.length > 1 ? target.parts : null;
+  if (targets) {
+    for (const t of targets) out.push({ ...ev, target: t });
+  } else if (actor?.parts && actor.parts.length > 1) {
+    for (const p of actor.parts) {
+      if (m.pat.sym && !target) for (const q of actor.parts) { if (q !== p) out.push({ ...ev, actor: p, target: q }); }
+      else out.push({ ...ev, actor: p });
+    }
+  } else out.push(ev);
+  if (refusedEv) out.push(refusedEv);
+}
+
+/** Reporters, the one-country rule and the anaphora history, over the sentence's events. */
+function finishEvents(ctx: DocContext, ws: Word[], sent: Span, out: CodedEvent[]): void {
+  const text = ctx.doc.text;
   for (const ev of out) {
     ev.reporter = reporterOf(ctx, ws, ev.trigger, sent, ev.actor);
     // "Our troops attacked ...," the Colombian minister said: first person is the speaker's side.
@@ -842,7 +1023,6 @@ export function codeSentence(ctx: DocContext, sent: Span): CodedEvent[] {
     if (ev.actor && !ev.actor.activity) ctx.history.push(ev.actor);
     if (ev.target && !ev.target.activity) ctx.history.push(ev.target);
   }
-  return out;
 }
 
 function speechVerbUse(ws: Word[], t: number): boolean {
@@ -982,7 +1162,7 @@ function pronounGroup(ctx: DocContext, ws: Word[], pron: Word, afterSpeech: numb
   // The entity layer's pronoun resolution wins; else a pronoun right after "X said" is X.
   const m = ctx.mentions.find((x) => x.start === pron.start);
   if (m) {
-    return { start: pron.start, end: pron.end, entity: m.entity.id, country: m.entity.country, sector: m.entity.sector ?? null, activity: false };
+    return { start: pron.start, end: pron.end, entity: m.entity.id, country: m.entity.country, sector: m.entity.sector ?? null, activity: false, parts: undefined };
   }
   if (afterSpeech >= 0) return subjectOf(ctx, ws, afterSpeech, sent);
   return null;
@@ -996,9 +1176,10 @@ function hyphenPair(ctx: DocContext, ws: Word[], i: number): [Group, Group] | nu
   const hits = findActorHits(ctx.doc.text, from, w1.end).filter((h) => h.country);
   if (hits.length !== 2 || !/^\s*[-–]\s*$/.test(ctx.doc.text.slice(hits[0]!.end, hits[1]!.start))) return null;
   const side = (h: ActorHit): Group => ({
-    start: h.start, end: h.end, country: h.country, sector: h.sector, activity: false,
+    start: h.start, end: h.end,
     entity: ctx.mentions.find((m) => m.start === h.start && m.end === h.end)?.entity.id ??
       ctx.doc.entities.find((e) => e.country === h.country && (e.type === 'GPE' || e.type === 'NORP'))?.id ?? null,
+    country: h.country, sector: h.sector, activity: false, parts: undefined,
   });
   return [side(hits[0]!), side(hits[1]!)];
 }
@@ -1036,20 +1217,8 @@ const ACCORDING = /\baccording to (?:(?:a|the|an) (?:\w+ )?(?:report|statement|s
 
 function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: Group | null): Group | null {
   const doc = ctx.doc;
-  for (const q of doc.quotes) {
-    if (q.start <= trig.start && trig.end <= q.end && (q.speaker || q.speakerText)) {
-      const sp = q.speakerSpan ?? { start: q.start, end: q.start };
-      return { start: sp.start, end: sp.end, entity: q.speaker, country: doc.entities.find((e) => e.id === q.speaker)?.country ?? null, sector: null, activity: false };
-    }
-  }
-  for (const a of doc.attributions) {
-    const covers = a.start <= trig.start && trig.end <= a.end;
-    const sameSentence = a.cue.start >= sent.start && a.cue.end <= sent.end;
-    if (covers || sameSentence) {
-      const sp = a.sourceSpan ?? a.cue;
-      return { start: sp.start, end: sp.end, entity: a.source, country: null, sector: null, activity: false };
-    }
-  }
+  const given = quoteReporter(doc, trig) ?? attributionReporter(doc, trig, sent);
+  if (given) return given;
   const text = doc.text.slice(sent.start, sent.end);
   const acc = ACCORDING.exec(text);
   if (acc) {
@@ -1082,6 +1251,32 @@ function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: 
   return null;
 }
 
+// The quotes stage's quotes and attributions come in several shapes (optional fields): reading them in
+// functions of their own keeps the deoptimisations that causes from recompiling the whole of reporterOf.
+/** The speaker of a quote around the trigger, or null. */
+function quoteReporter(doc: Doc, trig: Span): Group | null {
+  for (const q of doc.quotes) {
+    if (q.start <= trig.start && trig.end <= q.end && (q.speaker || q.speakerText)) {
+      const sp = q.speakerSpan ?? { start: q.start, end: q.start };
+      return { start: sp.start, end: sp.end, entity: q.speaker, country: doc.entities.find((e) => e.id === q.speaker)?.country ?? null, sector: null, activity: false, parts: undefined };
+    }
+  }
+  return null;
+}
+
+/** The source of an attribution around the trigger or cued in its sentence, or null. */
+function attributionReporter(doc: Doc, trig: Span, sent: Span): Group | null {
+  for (const a of doc.attributions) {
+    const covers = a.start <= trig.start && trig.end <= a.end;
+    const sameSentence = a.cue.start >= sent.start && a.cue.end <= sent.end;
+    if (covers || sameSentence) {
+      const sp = a.sourceSpan ?? a.cue;
+      return { start: sp.start, end: sp.end, entity: a.source, country: null, sector: null, activity: false, parts: undefined };
+    }
+  }
+  return null;
+}
+
 /** Turns coded events into NewsEvents with ids, codes, dates and places, merging repeats into moreEvidence. */
 export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Span }[]): NewsEvent[] {
   const doc = ctx.doc;
@@ -1096,7 +1291,7 @@ export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Spa
       (prior.moreEvidence ??= []).push({ start: sent.start, end: sent.end });
       continue;
     }
-    const date = doc.values.find((v) => v.type === 'DATE' && v.start >= sent.start && v.end <= sent.end && v.normalized)?.normalized ?? published;
+    const date = dateIn(doc, sent) ?? published;
     const place = placeIn(ctx, sent, ev);
     const reportedText = ev.reporter ? doc.text.slice(ev.reporter.start, ev.reporter.end) || null : null;
     const modality: Modality = ev.modality === 'asserted' && ev.reporter ? 'reported' : ev.modality;
@@ -1125,6 +1320,11 @@ export function toNewsEvents(ctx: DocContext, coded: { ev: CodedEvent; sent: Spa
     out.push(ne);
   }
   return out;
+}
+
+/** The normalised date of the first DATE value in the sentence that has one (values come in several shapes, see quoteReporter). */
+function dateIn(doc: Doc, sent: Span): string | null {
+  return doc.values.find((v) => v.type === 'DATE' && v.start >= sent.start && v.end <= sent.end && v.normalized)?.normalized ?? null;
 }
 
 function placeIn(ctx: DocContext, sent: Span, ev: CodedEvent): string | null {

@@ -49,8 +49,12 @@ const asciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && 
 
 export class PhraseMatcher {
   private readonly re: RegExp;
-  /** Phrases of two or more characters by their first two characters (lower-cased when ignoring case), longest first. */
-  private readonly byPrefix = new Map<string, string[]>();
+  /**
+   * Phrases of two or more characters by their first two UTF-16 code units (lower-cased when ignoring
+   * case), longest first. The key is the two units as one number, so that looking up a position makes
+   * no string (the scan looks up nearly every word start).
+   */
+  private readonly byPrefix = new Map<number, string[]>();
   /** One-character phrases. */
   private readonly single = new Set<string>();
   private readonly ignoreCase: boolean;
@@ -76,7 +80,7 @@ export class PhraseMatcher {
         this.single.add(k);
         continue;
       }
-      const pre = k.slice(0, 2);
+      const pre = k.charCodeAt(0) * 0x10000 + k.charCodeAt(1);
       const list = this.byPrefix.get(pre);
       if (list) list.push(k);
       else this.byPrefix.set(pre, [k]);
@@ -102,7 +106,7 @@ export class PhraseMatcher {
         continue;
       }
       let len = 0;
-      const list = p + 1 < n ? this.byPrefix.get(t.slice(p, p + 2)) : undefined;
+      const list = p + 1 < n ? this.byPrefix.get(t.charCodeAt(p) * 0x10000 + t.charCodeAt(p + 1)) : undefined;
       if (list) {
         for (const k of list) {
           if (k.length > n - p || !t.startsWith(k, p) || !this.endsClean(t, p + k.length)) continue;

@@ -543,17 +543,67 @@ function rulesAt(word: string): readonly Rule[] | undefined {
   return BY_WORD.get(word.length > 12 ? '' : word.toLowerCase());
 }
 
+// The word scan below reads character codes instead of running SCAN for every word (most words
+// trigger no rule): a word of ASCII letters is sliced and looked up only when its length and first
+// and last letters fit some trigger word. Words with other characters take the SCAN-equivalent path.
+const shapeOf = (len: number, first: number, last: number): number => (len << 10) | ((first | 32) << 5 & 0x3e0) | ((last | 32) & 31);
+const WORD_SHAPES = new Set<number>();
+for (const w of BY_WORD.keys()) WORD_SHAPES.add(shapeOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1)));
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const isAsciiLetterOrDigit = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+/** Code units of the letter or number at `i` (a non-ASCII code point), 0 when it is neither. */
+function letterOrNumberAt(text: string, i: number): number {
+  const cp = text.codePointAt(i)!;
+  if (!LETTER_OR_NUMBER.test(String.fromCodePoint(cp))) return 0;
+  return cp > 0xffff ? 2 : 1;
+}
+// Every rule triggered by "a" or "an" reads a number ("a dozen", "an hour"... via NUM: "a" + space +
+// dozen/hundred/thousand/million/billion) or "a day/week/month/year/decade ago": a space and one of
+// these letters must follow, else none of them can match. Keep in step with the rules' patterns.
+const AFTER_A = /\s+[dhtmbwy]/iuy;
+
 /** Finds values in `text`, keeping each inside one of `sentences`; dates resolve against `published`. */
 export function findValues(text: string, sentences: readonly Span[], published: string | null): Value[] {
   const ctx: Ctx = { text, pub: publicationDate(published) };
   const cands: Cand[] = [];
-  // One scan over words; each rule runs (sticky) only where one of its trigger words starts.
-  SCAN.lastIndex = 0;
-  for (let w = SCAN.exec(text); w; w = SCAN.exec(text)) {
-    const rules = rulesAt(w[0]);
+  // One scan over words (what SCAN matches); each rule runs (sticky) only where one of its trigger
+  // words starts.
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const at = i;
+    const c = text.charCodeAt(i);
+    let rules: readonly Rule[] | undefined;
+    let wordLen = 0;
+    if (isAsciiLetterOrDigit(c) || (c > 127 && letterOrNumberAt(text, i) > 0)) {
+      let ascii = true;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isAsciiLetterOrDigit(d)) i++;
+        else {
+          const k = d > 127 ? letterOrNumberAt(text, i) : 0;
+          if (k === 0) break;
+          i += k;
+          ascii = false;
+        }
+      }
+      wordLen = i - at;
+      if (c >= 48 && c <= 57) rules = DIGIT_RULES;
+      else if (!ascii) rules = rulesAt(text.slice(at, i));
+      else if (wordLen > 12) rules = BY_WORD.get('');
+      else if (WORD_SHAPES.has(shapeOf(wordLen, c, text.charCodeAt(i - 1)))) rules = BY_WORD.get(text.slice(at, i).toLowerCase());
+    } else {
+      // Not a word: one code point on ($ is the only ASCII currency symbol).
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      if (c === 36 || (c > 127 && i - at === 1 && CURRENCY_SYMBOLS[text[at]!] !== undefined)) rules = SYM_RULES;
+    }
     if (!rules) continue;
+    // "a" or "an" (any case): see AFTER_A.
+    if ((c | 32) === 97 && (wordLen === 1 || (wordLen === 2 && (text.charCodeAt(at + 1) | 32) === 110))) {
+      AFTER_A.lastIndex = i;
+      if (!AFTER_A.test(text)) continue;
+    }
     for (const rule of rules) {
-      rule.re.lastIndex = w.index;
+      rule.re.lastIndex = at;
       const m = rule.re.exec(text);
       if (!m || m[0].length === 0) continue;
       let start = m.index;

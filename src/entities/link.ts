@@ -12,7 +12,7 @@ import { acronymOf, bareName, genderOfFirstName, isAcronym, nameTokens, orgKey }
 import { resolvePronouns, type Antecedent } from './coref.js';
 import { countryCentre, countryName, findCountry, lookupCountry } from './countries.js';
 import { preloadPlaces, resolvePlace } from './places.js';
-import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
+import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead, type FoundRole } from './roles.js';
 import { HONORIFICS, TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
 import { spanIndexAt } from '../doc/spans.js';
 
@@ -495,57 +495,74 @@ function peopleRoles(
   genders: Map<string, Gender>,
   titleSpans: { start: number; end: number }[],
 ): void {
-  const { text, entityOf, byId } = lk;
-  for (const [c, e] of entityOf) {
+  for (const [c, e] of lk.entityOf) {
     if (c.type !== 'PERSON') continue;
-    for (const p of c.preps) {
-      const s = sentences[spanIndexAt(sentences, p.start)]!;
-      const limit = Math.max(s.start, p.start - 120);
-      const before = roleBefore(text, p.start, limit, p.end);
-      if (before) {
-        const org = affiliation(lk, before.titleSpan.start, before.titleSpan.end, before.role.evidence.start);
-        if (org) {
-          before.role.org = org.id;
-          if (org.start < before.role.evidence.start) before.role.evidence.start = org.start;
-        }
-        addRole(e.roles, before.role);
-        titleSpans.push(before.titleSpan);
-      }
-      const possessive = /^['\u2019]/u.test(text.slice(p.end, p.end + 1));
-      const after = possessive ? null : roleAfter(text, p.end, Math.min(s.end, p.end + 160), p.start);
-      if (after) {
-        const org = affiliation(lk, after.titleSpan.start, after.titleSpan.end, after.titleSpan.start);
-        if (org) after.role.org = org.id;
-        addRole(e.roles, after.role);
-        titleSpans.push(after.titleSpan);
-      }
-      const hon = HONORIFIC_BEFORE.exec(text.slice(Math.max(limit, p.start - 6), p.start));
-      if (hon && !genders.has(e.id)) genders.set(e.id, hon[1] === 'Mr' ? 'm' : 'f');
-    }
-    for (const r of e.roles) {
-      const g = titleInfo(titleHead(r.title))?.gender;
-      if (g && !genders.has(e.id)) genders.set(e.id, g);
-    }
-    const first = nameTokens(e.name)[0];
-    if (!genders.has(e.id) && first) {
-      const g = genderOfFirstName(first);
-      if (g) genders.set(e.id, g);
-    }
-    const withOf = e.roles.find((r) => r.of !== null);
-    if (withOf) {
-      e.country = withOf.of;
+    for (const p of c.preps) mentionRoles(lk, e, p, sentences, genders, titleSpans);
+    personFacts(lk, e, genders);
+  }
+}
+
+/**
+ * Roles around one mention of a person, and the gender an honorific gives. Kept apart from the loop
+ * over entities (and the rare role-found work apart from this) so that a deoptimisation when a rare
+ * case first shows up recompiles a small function, not the whole step.
+ */
+function mentionRoles(
+  lk: Linker,
+  e: Entity,
+  p: Prep,
+  sentences: readonly { start: number; end: number }[],
+  genders: Map<string, Gender>,
+  titleSpans: { start: number; end: number }[],
+): void {
+  const text = lk.text;
+  const s = sentences[spanIndexAt(sentences, p.start)]!;
+  const limit = Math.max(s.start, p.start - 120);
+  const before = roleBefore(text, p.start, limit, p.end);
+  if (before) takeRole(lk, e, before, before.role.evidence.start, true, titleSpans);
+  const possessive = /^['\u2019]/u.test(text.slice(p.end, p.end + 1));
+  const after = possessive ? null : roleAfter(text, p.end, Math.min(s.end, p.end + 160), p.start);
+  if (after) takeRole(lk, e, after, after.titleSpan.start, false, titleSpans);
+  const hon = HONORIFIC_BEFORE.exec(text.slice(Math.max(limit, p.start - 6), p.start));
+  if (hon && !genders.has(e.id)) genders.set(e.id, hon[1] === 'Mr' ? 'm' : 'f');
+}
+
+/** A role read before (`before`) or after a name: its organisation, then onto the person's roles. */
+function takeRole(lk: Linker, e: Entity, found: FoundRole, runStart: number, before: boolean, titleSpans: { start: number; end: number }[]): void {
+  const org = affiliation(lk, found.titleSpan.start, found.titleSpan.end, runStart);
+  if (org) {
+    found.role.org = org.id;
+    if (before && org.start < found.role.evidence.start) found.role.evidence.start = org.start;
+  }
+  addRole(e.roles, found.role);
+  titleSpans.push(found.titleSpan);
+}
+
+/** Gender, country and sector of a person from the roles read. */
+function personFacts(lk: Linker, e: Entity, genders: Map<string, Gender>): void {
+  for (const r of e.roles) {
+    const g = titleInfo(titleHead(r.title))?.gender;
+    if (g && !genders.has(e.id)) genders.set(e.id, g);
+  }
+  const first = nameTokens(e.name)[0];
+  if (!genders.has(e.id) && first) {
+    const g = genderOfFirstName(first);
+    if (g) genders.set(e.id, g);
+  }
+  const withOf = e.roles.find((r) => r.of !== null);
+  if (withOf) {
+    e.country = withOf.of;
+    e.countryFrom = 'text';
+  }
+  e.sector = personSector(e.roles);
+  // An office in an organisation: its sector and text-stated country carry over ("Mexican Army general").
+  for (const r of e.roles) {
+    const org = r.org ? lk.byId.get(r.org) : undefined;
+    if (!org || r.qualifier === 'former') continue;
+    if (!e.sector && org.sector) e.sector = org.sector;
+    if (!e.country && org.country && org.countryFrom === 'text') {
+      e.country = org.country;
       e.countryFrom = 'text';
-    }
-    e.sector = personSector(e.roles);
-    // An office in an organisation: its sector and text-stated country carry over ("Mexican Army general").
-    for (const r of e.roles) {
-      const org = r.org ? byId.get(r.org) : undefined;
-      if (!org || r.qualifier === 'former') continue;
-      if (!e.sector && org.sector) e.sector = org.sector;
-      if (!e.country && org.country && org.countryFrom === 'text') {
-        e.country = org.country;
-        e.countryFrom = 'text';
-      }
     }
   }
 }

@@ -29,6 +29,11 @@ const AFTER_RE = new RegExp(
 );
 const CAP_WORD = /^[A-Z][\p{L}.'\u2019-]*$/u;
 
+/** "gov." -> "gov": what `.replace(/\.$/u, '')` gives, without a regex per word. */
+function withoutFinalDot(w: string): string {
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
 /** The country named by the last one to three capitalised words of `s` ("Mexico's", "South Korean"). */
 export function trailingCountry(s: string): { code: string; offset: number } | null {
   // Walk back over at most three words; no regex over the whole string.
@@ -89,7 +94,7 @@ export function roleBefore(text: string, nameStart: number, limit: number, nameE
   WORDS_RE.lastIndex = 0;
   for (let w = WORDS_RE.exec(left); w; w = WORDS_RE.exec(left)) {
     const lw = w[0].toLowerCase();
-    if (!TITLE_FIRST_WORDS.has(lw.replace(/\.$/u, '')) && !TITLE_QUALIFIERS.has(lw)) continue;
+    if (!TITLE_FIRST_WORDS.has(withoutFinalDot(lw)) && !TITLE_QUALIFIERS.has(lw)) continue;
     BEFORE_Y.lastIndex = w.index;
     const m = BEFORE_Y.exec(left);
     if (!m || m[2] === undefined) continue;
@@ -125,7 +130,7 @@ export function roleAfter(text: string, nameEnd: number, limit: number, nameStar
   let found = false;
   WORDS_RE.lastIndex = 0;
   for (let w = WORDS_RE.exec(right); w && seen < 8; w = WORDS_RE.exec(right), seen++) {
-    if (TITLE_FIRST_WORDS.has(w[0].toLowerCase().replace(/\.$/u, ''))) {
+    if (TITLE_FIRST_WORDS.has(withoutFinalDot(w[0].toLowerCase()))) {
       found = true;
       break;
     }
@@ -265,5 +270,13 @@ export function findRoleMentions(
 
 /** The title's head for comparing roles: "Ambassador to Mexico" -> "ambassador". */
 export function titleHead(title: string): string {
-  return title.toLowerCase().replace(/\s+(?:of|to|for)\s.*$/u, '');
+  // Asked for every role of every person at every role phrase; titles recur, so results are kept.
+  let head = headMemo.get(title);
+  if (head === undefined) {
+    head = title.toLowerCase().replace(/\s+(?:of|to|for)\s.*$/u, '');
+    if (headMemo.size >= 5_000) headMemo.clear();
+    headMemo.set(title, head);
+  }
+  return head;
 }
+const headMemo = new Map<string, string>();

@@ -29,6 +29,15 @@ const AFTER_RE = new RegExp(
 );
 const CAP_WORD = /^[A-Z][\p{L}.'\u2019-]*$/u;
 
+/** True for a code unit that regex \s matches (JavaScript's white space and line terminators). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** "gov." -> "gov": what `.replace(/\.$/u, '')` gives, without a regex per word. */
 function withoutFinalDot(w: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
@@ -38,16 +47,16 @@ function withoutFinalDot(w: string): string {
 export function trailingCountry(s: string): { code: string; offset: number } | null {
   // Walk back over at most three words; no regex over the whole string.
   let end = s.length;
-  while (end > 0 && /\s/u.test(s[end - 1]!)) end--;
+  while (end > 0 && isSpaceCode(s.charCodeAt(end - 1))) end--;
   const starts: number[] = [];
   let pos = end;
   for (let k = 0; k < 3 && pos > 0; k++) {
     let b = pos;
-    while (b > 0 && !/\s/u.test(s[b - 1]!)) b--;
+    while (b > 0 && !isSpaceCode(s.charCodeAt(b - 1))) b--;
     if (!CAP_WORD.test(s.slice(b, pos))) break;
     starts.push(b);
     pos = b;
-    while (pos > 0 && /\s/u.test(s[pos - 1]!)) pos--;
+    while (pos > 0 && isSpaceCode(s.charCodeAt(pos - 1))) pos--;
   }
   for (let i = starts.length - 1; i >= 0; i--) {
     const b = starts[i]!;
@@ -247,23 +256,26 @@ export function findRoleMentions(
     if (HONORIFICS.has(t[2].toLowerCase())) continue;
     const after = text.slice(end, end + 3);
     if (/^\s+[A-Z]/u.test(after) || /^[-\u2010]/u.test(after)) continue; // a name (or a compound) follows
+    // Either way a space comes right before the title: a country ("Mexico's President") or "the".
+    if (start === 0 || !isSpaceCode(text.charCodeAt(start - 1))) continue;
     const left = text.slice(Math.max(0, start - 60), start);
-    const { title, of: ofPart } = splitOfPublic(t[2], t[3] ?? '');
-    let of = ofPart;
+    let country: string | null = null;
     let evStart = start;
     const c = trailingCountry(left);
-    if (c && /\s$/u.test(left)) {
-      of = of ?? c.code;
+    if (c) {
+      country = c.code;
       evStart = start - left.length + c.offset;
     } else {
       let e = left.length;
-      while (e > 0 && /\s/u.test(left[e - 1]!)) e--;
-      if (e === left.length || e < 3) continue;
+      while (e > 0 && isSpaceCode(left.charCodeAt(e - 1))) e--;
+      if (e < 3) continue;
       const w = left.slice(e - 3, e);
       if ((w !== 'the' && w !== 'The') || (e > 3 && /\p{L}/u.test(left[e - 4]!))) continue;
       evStart = start - left.length + e - 3;
     }
-    out.push({ start: evStart, end, title, of, qualifier: t[1] ? t[1].toLowerCase() : null });
+    // The title is read only for the few candidates that pass the tests above.
+    const { title, of: ofPart } = splitOfPublic(t[2], t[3] ?? '');
+    out.push({ start: evStart, end, title, of: ofPart ?? country, qualifier: t[1] ? t[1].toLowerCase() : null });
   }
   return out;
 }

@@ -74,6 +74,11 @@ interface Rule {
   type: ValueType;
   prio: number;
   make(m: RegExpExecArray, ctx: Ctx, back: string): { normalized: string | null; unit?: string | null } | null;
+  /**
+   * At a word starting with a digit: false when `re` cannot match there, told by the length of the
+   * run of digits and the character code after it (so most numbers skip the rules they cannot fit).
+   */
+  digits?: (run: number, next: number) => boolean;
 }
 
 interface Ctx {
@@ -256,6 +261,7 @@ const RULES: Rule[] = [
   // TIME
   {
     on: ['#digit'],
+    digits: (run) => run <= 2,
     re: R(`${B}(\\d{1,2})(?::(\\d{2}))?\\s?([ap])\\.?m\\.?(?:\\s(?:ET|EST|EDT|CT|PT|GMT|UTC|local time))?(?![\\p{L}])`),
     type: 'TIME', prio: 1,
     make(m) {
@@ -268,6 +274,7 @@ const RULES: Rule[] = [
   },
   {
     on: ['#digit'],
+    digits: (run, next) => run <= 2 && next === 58, // ':'
     re: R(`${B}([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s(?:GMT|UTC|ET|local time))?${E}`),
     type: 'TIME', prio: 2,
     make: (m) => ({ normalized: `T${pad(Number(m[1]))}:${m[2]}` }),
@@ -289,6 +296,7 @@ const RULES: Rule[] = [
   // DATE: full and partial calendar dates
   {
     on: ['#digit'],
+    digits: (run, next) => run === 4 && next === 45, // '-'
     re: R(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`),
     type: 'DATE', prio: 0,
     make: (m) => ({ normalized: `${m[1]}-${m[2]}-${m[3]}` }),
@@ -307,6 +315,7 @@ const RULES: Rule[] = [
   },
   {
     on: ['#digit'],
+    digits: (run) => run <= 2,
     re: R(`${B}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?${E}`),
     type: 'DATE', prio: 0,
     make(m, ctx) {
@@ -349,6 +358,7 @@ const RULES: Rule[] = [
   {
     on: ['#digit'],
     back: /(?<![\p{L}])[Tt]he\s+$/u,
+    digits: (run) => run === 4,
     re: R(`${B}(1\\d{2}|20\\d)0s${E}`),
     type: 'DATE', prio: 0,
     make: (m) => ({ normalized: m[1] ?? null }),
@@ -356,6 +366,7 @@ const RULES: Rule[] = [
   {
     on: ['#digit', 'early', 'mid', 'late'],
     // "2,000 troops" is a count; "the 2024 elections" is a year: plural nouns that are events are allowed.
+    digits: (run) => run === 4,
     re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:1[5-9]|20)\\d{2})${E}(?!\\s+(?!(?:elections|polls|olympics|games|talks|protests|riots|floods|attacks|negotiations|hearings|midterms|primaries|playoffs|finals)${E})[a-z]+s${E})(?![.,]\\d)`),
     type: 'DATE', prio: 3,
     make(m, ctx) {
@@ -460,6 +471,7 @@ const RULES: Rule[] = [
   {
     on: ['#digit', ...Object.keys(ORDINALS)],
     back: /(?<![\p{L}])[Tt]he\s+$/u,
+    digits: (run) => run <= 2,
     re: RI(`${B}(\\d{1,2})(?:st|nd|rd|th)\\s+century${E}|${B}(${Object.keys(ORDINALS).join('|')})\\s+century${E}`),
     type: 'DATE', prio: 1,
     make(m) {
@@ -476,6 +488,7 @@ const RULES: Rule[] = [
   // ORDINAL
   {
     on: ['#digit', ...Object.keys(ORDINALS)],
+    digits: (_run, next) => next === 115 || next === 110 || next === 114 || next === 116, // s n r t
     re: R(`${B}(?:(${Object.keys(ORDINALS).join('|')})|(\\d+)(?:st|nd|rd|th))${E}`),
     type: 'ORDINAL', prio: 4,
     make(m, ctx) {
@@ -602,7 +615,15 @@ export function findValues(text: string, sentences: readonly Span[], published: 
       AFTER_A.lastIndex = i;
       if (!AFTER_A.test(text)) continue;
     }
+    // A number: the run of ASCII digits (\\d) it starts with, and what follows, for the rules' `digits`.
+    let run = 0;
+    let next = -1;
+    if (c >= 48 && c <= 57) {
+      while (run < wordLen && text.charCodeAt(at + run) >= 48 && text.charCodeAt(at + run) <= 57) run++;
+      next = at + run < n ? text.charCodeAt(at + run) : -1;
+    }
     for (const rule of rules) {
+      if (run > 0 && rule.digits && !rule.digits(run, next)) continue;
       rule.re.lastIndex = at;
       const m = rule.re.exec(text);
       if (!m || m[0].length === 0) continue;

@@ -102,6 +102,7 @@ export function roleBefore(text: string, nameStart: number, limit: number, nameE
   const left = text.slice(from, nameStart);
   WORDS_RE.lastIndex = 0;
   for (let w = WORDS_RE.exec(left); w; w = WORDS_RE.exec(left)) {
+    if (!mayBeTitleWord(w[0])) continue;
     const lw = w[0].toLowerCase();
     if (!TITLE_FIRST_WORDS.has(withoutFinalDot(lw)) && !TITLE_QUALIFIERS.has(lw)) continue;
     BEFORE_Y.lastIndex = w.index;
@@ -139,7 +140,7 @@ export function roleAfter(text: string, nameEnd: number, limit: number, nameStar
   let found = false;
   WORDS_RE.lastIndex = 0;
   for (let w = WORDS_RE.exec(right); w && seen < 8; w = WORDS_RE.exec(right), seen++) {
-    if (TITLE_FIRST_WORDS.has(withoutFinalDot(w[0].toLowerCase()))) {
+    if (mayBeTitleWord(w[0]) && TITLE_FIRST_WORDS.has(withoutFinalDot(w[0].toLowerCase()))) {
       found = true;
       break;
     }
@@ -190,6 +191,24 @@ const TITLE_SHAPES: ReadonlySet<number> = new Set(
     .filter((w) => w.length < 32 && w.length >= 2 && /^[a-z]/u.test(w))
     .map((w) => (((w.charCodeAt(0) - 97) * 32 + ((w.charCodeAt(1) | 32) & 31)) << 5) | w.length),
 );
+// Length and first two characters (lower-cased by | 32) of those words, for a test before any string
+// is made: what roleBefore and roleAfter look for is always among them.
+const wordShape = (len: number, c0: number, c1: number): number => (len << 14) | ((c0 | 32) << 7) | (c1 | 32);
+const ALL_ASCII = [...TITLE_FIRST_WORDS_ALL].every((w) => /^[\x00-\x7f]*$/u.test(w));
+const WORD_SHAPES: ReadonlySet<number> = new Set(
+  [...TITLE_FIRST_WORDS_ALL].map((w) => wordShape(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)),
+);
+/**
+ * False only when the word, lower-cased, cannot be in TITLE_FIRST_WORDS_ALL. Words of WORDS_RE start
+ * with a letter and go on with letters, "." and "-", whose ASCII forms lower-case by | 32; a word with
+ * other characters in front is left to the full test.
+ */
+function mayBeTitleWord(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  const c1 = w.length > 1 ? w.charCodeAt(1) : 0;
+  if (!ALL_ASCII || c0 > 127 || c1 > 127) return true;
+  return WORD_SHAPES.has(wordShape(w.length, c0, c1));
+}
 // Every word of every title ("minister" ends "prime minister"), for the quick reject in roleBefore.
 const TITLE_WORDS_ANY: ReadonlySet<string> = new Set(
   [...TITLES.keys(), ...TITLE_QUALIFIERS].flatMap((k) => k.split(' ')),

@@ -701,6 +701,11 @@ function wordBefore(text: string, end: number): { word: string; start: number } 
  * "Ronald Johnson". Returns `start` when there is nothing to split.
  */
 function splitTitleObject(text: string, start: number, end: number): number {
+  // Quick reject before any string is made: the word before must be "of", "to", "for" or "the".
+  let k = start;
+  while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+  const last = text.charCodeAt(k - 1);
+  if (last !== 102 && last !== 111 && last !== 114 && last !== 101) return start; // f, o, r, e
   let prep = wordBefore(text, start);
   if (prep.word === 'the') prep = wordBefore(text, prep.start);
   if (prep.word !== 'of' && prep.word !== 'to' && prep.word !== 'for') return start;

@@ -186,11 +186,11 @@ const TITLE_FIRST_WORDS_ALL: ReadonlySet<string> = new Set(
 );
 // (first letter, second character, length) of those words, packed as a number, lower-cased the way
 // the token loop does it (char | 32, then its low five bits).
-const TITLE_SHAPES: ReadonlySet<number> = new Set(
-  [...TITLE_FIRST_WORDS_ALL]
-    .filter((w) => w.length < 32 && w.length >= 2 && /^[a-z]/u.test(w))
-    .map((w) => (((w.charCodeAt(0) - 97) * 32 + ((w.charCodeAt(1) | 32) & 31)) << 5) | w.length),
-);
+// A bit table rather than a Set: it is read for every token of every article.
+const TITLE_SHAPES = new Uint8Array(26 * 32 * 32);
+for (const w of TITLE_FIRST_WORDS_ALL) {
+  if (w.length < 32 && w.length >= 2 && /^[a-z]/u.test(w)) TITLE_SHAPES[(((w.charCodeAt(0) - 97) * 32 + ((w.charCodeAt(1) | 32) & 31)) << 5) | w.length] = 1;
+}
 // Length and first two characters (lower-cased by | 32) of those words, for a test before any string
 // is made: what roleBefore and roleAfter look for is always among them.
 const wordShape = (len: number, c0: number, c1: number): number => (len << 14) | ((c0 | 32) << 7) | (c1 | 32);
@@ -252,7 +252,7 @@ export function findRoleMentions(
       if (c < 97 || c > 122) continue;
       // First two letters and length must fit some title word before any string is made.
       const c2 = text.charCodeAt(t.start + 1) | 32;
-      if (!TITLE_SHAPES.has((((c - 97) * 32 + (c2 & 31)) << 5) | len)) continue;
+      if (TITLE_SHAPES[(((c - 97) * 32 + (c2 & 31)) << 5) | len] !== 1) continue;
       if (TITLE_FIRST_WORDS_ALL.has(text.slice(t.start, t.end).toLowerCase())) starts.push(t.start);
     }
   } else {

@@ -22,6 +22,8 @@ const LEAD_RE = new RegExp(
 );
 // Party labels news writers put before a name ("Republican Donald Trump").
 const PARTY_RE = /^(?:Republican|Democrat|Democratic|GOP|Conservative|Labour|Liberal|Socialist|Libertarian|Independent|Green)\s+(?=[A-Z][\p{L}.'\u2019-]*\s+[A-Z])/u;
+// First letters of the party labels: most names skip PARTY_RE.
+const PARTY_FIRST = new Set([...'RDGCLSI'].map((c) => c.charCodeAt(0)));
 const POSS_RE = /^\s+(?:Jr\.?|Sr\.?|II|III|IV)$/u;
 
 /**
@@ -46,7 +48,7 @@ const bareMemoOther = new Map<string, Readonly<NamePart>>();
 function bareNameUncached(s: string, person: boolean): NamePart {
   let start = 0;
   let end = s.length;
-  const party = PARTY_RE.exec(s);
+  const party = PARTY_FIRST.has(s.charCodeAt(0)) ? PARTY_RE.exec(s) : null;
   if (party) start += party[0].length;
   for (let guard = 0; guard < 4; guard++) {
     // A title among the first three words (after "the"), or nothing to strip. Plain string scanning:

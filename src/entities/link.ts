@@ -12,7 +12,7 @@ import { acronymOf, bareName, genderOfFirstName, isAcronym, nameTokens, orgKey }
 import { resolvePronouns, type Antecedent } from './coref.js';
 import { countryCentre, countryName, findCountry, lookupCountry } from './countries.js';
 import { preloadPlaces, resolvePlace } from './places.js';
-import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead } from './roles.js';
+import { addRole, findRoleMentions, roleAfter, roleBefore, titleHead, type FoundRole } from './roles.js';
 import { HONORIFICS, TITLE_FIRST_WORDS, titleInfo, type Gender } from './titles.js';
 import { spanIndexAt } from '../doc/spans.js';
 
@@ -123,6 +123,36 @@ export interface EntitiesOptions {
   knowledge?: boolean | ActorKnowledge;
 }
 
+/**
+ * The state the linking steps share. linkEntities runs as a chain of step functions rather than one
+ * body: V8's optimising compiler took ~250 ms of the main thread for each (re)compilation of the
+ * single 460-line function, three times in a pipeline run (shape changes deoptimise it); small
+ * functions compile in a few ms each and a deoptimisation recompiles only its own step.
+ */
+interface Linker {
+  text: string;
+  /** Bare-name mentions in text order. */
+  preps: Prep[];
+  clusters: Cluster[];
+  byKey: Map<string, Cluster>;
+  /** Person clusters by name word. */
+  tokenIdx: Map<string, Cluster[]>;
+  entityOf: Map<Cluster, Entity>;
+  byId: Map<string, Entity>;
+  /** Entity ids given so far. */
+  n: number;
+}
+
+function getCluster(lk: Linker, key: string, type: EntityType, pos: number): Cluster {
+  let c = lk.byKey.get(key);
+  if (!c) {
+    c = newCluster(key, type, pos);
+    lk.byKey.set(key, c);
+    lk.clusters.push(c);
+  }
+  return c;
+}
+
 /** Runs entity linking on a Doc that carries mentions, tokens, sentences and paragraphs. */
 export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   const text = doc.text;
@@ -130,9 +160,47 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
   // Running twice must not repeat this component's diagnostics.
   doc.diagnostics = doc.diagnostics.filter((d) => !d.ruleId.startsWith('entities/'));
   const sentences = doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
-  const order = raw.map((_, i) => i).sort((a, b) => raw[a]!.start - raw[b]!.start || raw[b]!.end - raw[a]!.end);
+  const lk: Linker = {
+    text,
+    preps: prepareNames(text, raw, sentences),
+    clusters: [],
+    byKey: new Map(),
+    tokenIdx: new Map(),
+    entityOf: new Map(),
+    byId: new Map(),
+    n: 0,
+  };
+  linkPeople(lk);
+  linkAdministrations(lk);
+  linkOthers(lk);
+  makeEntities(lk, raw);
+  const articleCountries = countriesAndSectors(lk);
+  for (const e of lk.entityOf.values()) lk.byId.set(e.id, e);
+  const genders = new Map<string, Gender>();
+  const titleSpans: { start: number; end: number }[] = [];
+  peopleRoles(lk, sentences, genders, titleSpans);
+  formerButSitting(lk, doc);
+  countriesFromElsewhere(lk, opts, articleCountries);
+  const unnamed = roleMentions(lk, doc, titleSpans);
 
-  // 1. Bare names, types corrected by the country lexicon, keys for the simple types.
+  // 9. Pronouns.
+  const antecedents: Antecedent[] = [];
+  for (const e of [...lk.entityOf.values(), ...unnamed.values()]) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions) antecedents.push({ start: m.start, end: m.end, entity: e.id });
+  }
+  for (const link of resolvePronouns(doc, antecedents, genders)) {
+    lk.byId.get(link.entity)?.mentions.push({ start: link.start, end: link.end, text: text.slice(link.start, link.end), kind: 'pronoun' });
+  }
+
+  const entities = [...lk.entityOf.values(), ...unnamed.values()];
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  doc.entities = entities;
+}
+
+/** 1. Bare names, types corrected by the country lexicon, keys for the simple types. */
+function prepareNames(text: string, raw: readonly RawMention[], sentences: readonly { start: number; end: number }[]): Prep[] {
+  const order = raw.map((_, i) => i).sort((a, b) => raw[a]!.start - raw[b]!.start || raw[b]!.end - raw[a]!.end);
   const preps: Prep[] = [];
   for (const i of order) {
     const m = raw[i]!;
@@ -180,21 +248,12 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     if (NOT_A_NAME.test(name) || (name.length <= 5 && HONORIFICS.has(`${name.toLowerCase().replace(/\.$/u, '')}.`))) continue;
     preps.push({ idx: i, start, end, name, type, key, cluster: null, toks: nameTokens(name) });
   }
+  return preps;
+}
 
-  const clusters: Cluster[] = [];
-  const byKey = new Map<string, Cluster>();
-  const getCluster = (key: string, type: EntityType, pos: number): Cluster => {
-    let c = byKey.get(key);
-    if (!c) {
-      c = newCluster(key, type, pos);
-      byKey.set(key, c);
-      clusters.push(c);
-    }
-    return c;
-  };
-
-  // 2. People: full names first, then short forms attach to the nearest person sharing the word.
-  const tokenIdx = new Map<string, Cluster[]>();
+/** 2. People: full names first, then short forms attach to the nearest person sharing the word. */
+function linkPeople(lk: Linker): void {
+  const { preps, byKey, tokenIdx } = lk;
   const persons = preps.filter((p) => p.type === 'PERSON');
   const multi = persons.filter((p) => p.toks.length >= 2);
   multi.sort((a, b) => b.toks.length - a.toks.length || a.start - b.start);
@@ -208,7 +267,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       target = nearest(sub, p.start);
     }
     if (!target) {
-      target = getCluster(`P:${toks.join(' ')}`, 'PERSON', p.start);
+      target = getCluster(lk, `P:${toks.join(' ')}`, 'PERSON', p.start);
       target.tokens = toks;
       for (const t of toks) {
         if (t.length < 2) continue;
@@ -233,24 +292,29 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       p.type = 'PERSON';
       join(c, p);
     } else if (p.type === 'PERSON') {
-      const c = getCluster(`P:${t}`, 'PERSON', p.start);
+      const c = getCluster(lk, `P:${t}`, 'PERSON', p.start);
       if (c.tokens.length === 0) c.tokens = [t];
       join(c, p);
     }
   }
+}
 
-  // 3. "the Trump administration": an organisation tied to the person.
-  const adminCluster = (person: Cluster, word: string, pos: number): Cluster => {
-    const c = getCluster(`ADM:${person.key}:${word}`, 'ORG', pos);
-    c.related = person;
-    c.relWord = word;
-    return c;
-  };
+/** "the Trump administration": an organisation tied to the person. */
+function adminCluster(lk: Linker, person: Cluster, word: string, pos: number): Cluster {
+  const c = getCluster(lk, `ADM:${person.key}:${word}`, 'ORG', pos);
+  c.related = person;
+  c.relWord = word;
+  return c;
+}
+
+/** 3. "the Trump administration": an organisation tied to the person. */
+function linkAdministrations(lk: Linker): void {
+  const { preps, text, tokenIdx } = lk;
   for (const p of preps) {
     if (p.cluster?.type !== 'PERSON') continue;
     const m = ADMIN_AFTER.exec(text.slice(p.end, p.end + 20));
     if (!m || m[1] === undefined) continue;
-    const c = adminCluster(p.cluster, m[1], p.start);
+    const c = adminCluster(lk, p.cluster, m[1], p.start);
     const end = p.end + m[0].length;
     if (!c.extra.some((x) => x.start === p.start)) {
       c.extra.push({ start: p.start, end, text: text.slice(p.start, end), kind: 'alias' });
@@ -265,19 +329,22 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     const last = toks[toks.length - 1];
     const cands = last ? tokenIdx.get(last) : undefined;
     if (!cands || cands.length === 0) continue;
-    const c = adminCluster(nearest(cands, p.start)!, m[2], p.start);
+    const c = adminCluster(lk, nearest(cands, p.start)!, m[2], p.start);
     c.extra = c.extra.filter((x) => x.start < p.start || x.start >= p.end);
     join(c, p);
   }
+}
 
-  // 4. Organisations, places and the rest: exact keys, acronyms, then unique partial names.
+/** 4. Organisations, places and the rest: exact keys, acronyms, then unique partial names. */
+function linkOthers(lk: Linker): void {
+  const { preps, byKey } = lk;
   const acr = new Map<string, Cluster>();
   const orgTokIdx = new Map<string, Cluster[]>();
   const rest = preps.filter((p) => p.cluster === null);
   rest.sort((a, b) => b.name.length - a.name.length || a.start - b.start);
   for (const p of rest) {
     if (p.key) {
-      join(getCluster(p.key, p.type, p.start), p);
+      join(getCluster(lk, p.key, p.type, p.start), p);
       continue;
     }
     // Places keep to themselves: "NEW YORK" the dateline and "NEW YORK" the baseball team are two
@@ -303,7 +370,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       if (fits.length === 1) c = fits[0]!;
     }
     if (!c) {
-      c = getCluster(`${group}:${k}`, p.type, p.start);
+      c = getCluster(lk, `${group}:${k}`, p.type, p.start);
       c.tokens = k.split(' ');
       if (p.type === 'ORG') {
         const a = acronymOf(p.name);
@@ -318,17 +385,16 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     }
     join(c, p);
   }
+}
 
-  // 5. Entities in order of first mention.
+/** 5. Entities in order of first mention. */
+function makeEntities(lk: Linker, raw: RawMention[]): void {
+  const { clusters, entityOf, text } = lk;
   clusters.sort((a, b) => a.first - b.first);
-  const entityOf = new Map<Cluster, Entity>();
-  const genders = new Map<string, Gender>();
-  const titleSpans: { start: number; end: number }[] = [];
-  let n = 0;
   for (const c of clusters) {
     if (c.preps.length === 0 && c.extra.length === 0) continue;
     if (c.key.startsWith('X:')) c.type = majorityType(c);
-    const id = `e${++n}`;
+    const id = `e${++lk.n}`;
     const e: Entity = { id, name: canonicalName(c, text), type: c.type, roles: [], country: null, countryFrom: null, sector: null, relatedTo: null, place: null, mentions: [] };
     for (const p of c.preps) {
       e.mentions.push({ start: p.start, end: p.end, text: p.name, kind: p.name === e.name ? 'name' : 'alias' });
@@ -337,8 +403,11 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     for (const x of c.extra) e.mentions.push(x);
     entityOf.set(c, e);
   }
+}
 
-  // 6. Countries and sectors of countries, peoples and organisations (people's roles use them).
+/** 6. Countries and sectors of countries, peoples and organisations (people's roles use them). */
+function countriesAndSectors(lk: Linker): Set<string> {
+  const { entityOf, text } = lk;
   const articleCountries = new Set<string>();
   for (const [c, e] of entityOf) {
     if (c.key.startsWith('C:') || c.key.startsWith('N:')) {
@@ -382,12 +451,15 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       if (c.type === 'ORG') e.sector = sectorOf(e.name, true) ?? appositiveSector(text, c);
     }
   }
+  return articleCountries;
+}
 
-  const byId = new Map<string, Entity>();
-  for (const e of entityOf.values()) byId.set(e.id, e);
-  // The organisation a title belongs to: named inside the title ("Spokesman for the White House") or
-  // right before it ("Pemex CEO", "Mexican Army General"), possibly with a possessive.
-  const affiliation = (titleStart: number, titleEnd: number, runStart: number): { id: string; start: number } | null => {
+/**
+ * The organisation a title belongs to: named inside the title ("Spokesman for the White House") or
+ * right before it ("Pemex CEO", "Mexican Army General"), possibly with a possessive.
+ */
+function affiliation(lk: Linker, titleStart: number, titleEnd: number, runStart: number): { id: string; start: number } | null {
+  const { text, preps, entityOf, byKey } = lk;
     let k = runStart;
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
     if (text[k - 1] === 's' && (text[k - 2] === "'" || text[k - 2] === '\u2019')) k -= 2;
@@ -414,64 +486,93 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       }
     }
     return null;
-  };
+}
 
-  // 7. Roles, affiliations, gender and country of people.
-  for (const [c, e] of entityOf) {
+/** 7. Roles, affiliations, gender and country of people. */
+function peopleRoles(
+  lk: Linker,
+  sentences: readonly { start: number; end: number }[],
+  genders: Map<string, Gender>,
+  titleSpans: { start: number; end: number }[],
+): void {
+  for (const [c, e] of lk.entityOf) {
     if (c.type !== 'PERSON') continue;
-    for (const p of c.preps) {
-      const s = sentences[spanIndexAt(sentences, p.start)]!;
-      const limit = Math.max(s.start, p.start - 120);
-      const before = roleBefore(text, p.start, limit, p.end);
-      if (before) {
-        const org = affiliation(before.titleSpan.start, before.titleSpan.end, before.role.evidence.start);
-        if (org) {
-          before.role.org = org.id;
-          if (org.start < before.role.evidence.start) before.role.evidence.start = org.start;
-        }
-        addRole(e.roles, before.role);
-        titleSpans.push(before.titleSpan);
-      }
-      const possessive = /^['\u2019]/u.test(text.slice(p.end, p.end + 1));
-      const after = possessive ? null : roleAfter(text, p.end, Math.min(s.end, p.end + 160), p.start);
-      if (after) {
-        const org = affiliation(after.titleSpan.start, after.titleSpan.end, after.titleSpan.start);
-        if (org) after.role.org = org.id;
-        addRole(e.roles, after.role);
-        titleSpans.push(after.titleSpan);
-      }
-      const hon = HONORIFIC_BEFORE.exec(text.slice(Math.max(limit, p.start - 6), p.start));
-      if (hon && !genders.has(e.id)) genders.set(e.id, hon[1] === 'Mr' ? 'm' : 'f');
-    }
-    for (const r of e.roles) {
-      const g = titleInfo(titleHead(r.title))?.gender;
-      if (g && !genders.has(e.id)) genders.set(e.id, g);
-    }
-    const first = nameTokens(e.name)[0];
-    if (!genders.has(e.id) && first) {
-      const g = genderOfFirstName(first);
-      if (g) genders.set(e.id, g);
-    }
-    const withOf = e.roles.find((r) => r.of !== null);
-    if (withOf) {
-      e.country = withOf.of;
+    for (const p of c.preps) mentionRoles(lk, e, p, sentences, genders, titleSpans);
+    personFacts(lk, e, genders);
+  }
+}
+
+/**
+ * Roles around one mention of a person, and the gender an honorific gives. Kept apart from the loop
+ * over entities (and the rare role-found work apart from this) so that a deoptimisation when a rare
+ * case first shows up recompiles a small function, not the whole step.
+ */
+function mentionRoles(
+  lk: Linker,
+  e: Entity,
+  p: Prep,
+  sentences: readonly { start: number; end: number }[],
+  genders: Map<string, Gender>,
+  titleSpans: { start: number; end: number }[],
+): void {
+  const text = lk.text;
+  const s = sentences[spanIndexAt(sentences, p.start)]!;
+  const limit = Math.max(s.start, p.start - 120);
+  const before = roleBefore(text, p.start, limit, p.end);
+  if (before) takeRole(lk, e, before, before.role.evidence.start, true, titleSpans);
+  const possessive = /^['\u2019]/u.test(text.slice(p.end, p.end + 1));
+  const after = possessive ? null : roleAfter(text, p.end, Math.min(s.end, p.end + 160), p.start);
+  if (after) takeRole(lk, e, after, after.titleSpan.start, false, titleSpans);
+  const hon = HONORIFIC_BEFORE.exec(text.slice(Math.max(limit, p.start - 6), p.start));
+  if (hon && !genders.has(e.id)) genders.set(e.id, hon[1] === 'Mr' ? 'm' : 'f');
+}
+
+/** A role read before (`before`) or after a name: its organisation, then onto the person's roles. */
+function takeRole(lk: Linker, e: Entity, found: FoundRole, runStart: number, before: boolean, titleSpans: { start: number; end: number }[]): void {
+  const org = affiliation(lk, found.titleSpan.start, found.titleSpan.end, runStart);
+  if (org) {
+    found.role.org = org.id;
+    if (before && org.start < found.role.evidence.start) found.role.evidence.start = org.start;
+  }
+  addRole(e.roles, found.role);
+  titleSpans.push(found.titleSpan);
+}
+
+/** Gender, country and sector of a person from the roles read. */
+function personFacts(lk: Linker, e: Entity, genders: Map<string, Gender>): void {
+  for (const r of e.roles) {
+    const g = titleInfo(titleHead(r.title))?.gender;
+    if (g && !genders.has(e.id)) genders.set(e.id, g);
+  }
+  const first = nameTokens(e.name)[0];
+  if (!genders.has(e.id) && first) {
+    const g = genderOfFirstName(first);
+    if (g) genders.set(e.id, g);
+  }
+  const withOf = e.roles.find((r) => r.of !== null);
+  if (withOf) {
+    e.country = withOf.of;
+    e.countryFrom = 'text';
+  }
+  e.sector = personSector(e.roles);
+  // An office in an organisation: its sector and text-stated country carry over ("Mexican Army general").
+  for (const r of e.roles) {
+    const org = r.org ? lk.byId.get(r.org) : undefined;
+    if (!org || r.qualifier === 'former') continue;
+    if (!e.sector && org.sector) e.sector = org.sector;
+    if (!e.country && org.country && org.countryFrom === 'text') {
+      e.country = org.country;
       e.countryFrom = 'text';
     }
-    e.sector = personSector(e.roles);
-    // An office in an organisation: its sector and text-stated country carry over ("Mexican Army general").
-    for (const r of e.roles) {
-      const org = r.org ? byId.get(r.org) : undefined;
-      if (!org || r.qualifier === 'former') continue;
-      if (!e.sector && org.sector) e.sector = org.sector;
-      if (!e.country && org.country && org.countryFrom === 'text') {
-        e.country = org.country;
-        e.countryFrom = 'text';
-      }
-    }
   }
+}
 
-  // "former President Trump" next to "the Trump administration ... continue": a date inconsistency
-  // worth showing to the reader, not something to fix silently.
+/**
+ * "former President Trump" next to "the Trump administration ... continue": a date inconsistency
+ * worth showing to the reader, not something to fix silently.
+ */
+function formerButSitting(lk: Linker, doc: Doc): void {
+  const { text, entityOf } = lk;
   for (const [c, e] of entityOf) {
     if (!c.related || c.relWord !== 'administration') continue;
     const person = entityOf.get(c.related);
@@ -486,7 +587,11 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       place: { text: { start: former.evidence.start, end: former.evidence.end } },
     });
   }
+}
 
+/** Countries the text does not state: learned knowledge, an administration's person, the gazetteer. */
+function countriesFromElsewhere(lk: Linker, opts: EntitiesOptions, articleCountries: ReadonlySet<string>): void {
+  const { entityOf } = lk;
   // Learned knowledge: a person whose country this article does not state takes the one other news
   // states for the name ("Obama" -> USA), marked as knowledge rather than text.
   const knowledge = opts.knowledge === false ? null : opts.knowledge instanceof ActorKnowledge ? opts.knowledge : loadActorKnowledge();
@@ -524,8 +629,11 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       }
     }
   }
+}
 
-  // 8. Role phrases ("Mexico's President") resolve to the one person holding that role here.
+/** 8. Role phrases ("Mexico's President") resolve to the one person holding that role here. */
+function roleMentions(lk: Linker, doc: Doc, titleSpans: readonly { start: number; end: number }[]): Map<string, Entity> {
+  const { text, entityOf, byId } = lk;
   const people = [...entityOf.values()].filter((e) => e.type === 'PERSON' && e.roles.length > 0);
   const unnamed = new Map<string, Entity>();
   for (const rm of findRoleMentions(text, titleSpans, doc.tokens)) {
@@ -553,7 +661,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
       const role: Role = { title: rm.title, of: rm.of, evidence: { start: rm.start, end: rm.end } };
       if (rm.qualifier) role.qualifier = rm.qualifier;
       holder = {
-        id: `e${++n}`,
+        id: `e${++lk.n}`,
         name: / (?:to|of|for) /u.test(rm.title) ? `${country} ${rm.title}` : `${rm.title} of ${country}`,
         type: 'PERSON',
         roles: [role],
@@ -569,20 +677,7 @@ export function linkEntities(doc: Doc, opts: EntitiesOptions = {}): void {
     }
     holder.mentions.push(mention);
   }
-
-  // 9. Pronouns.
-  const antecedents: Antecedent[] = [];
-  for (const e of [...entityOf.values(), ...unnamed.values()]) {
-    if (e.type !== 'PERSON') continue;
-    for (const m of e.mentions) antecedents.push({ start: m.start, end: m.end, entity: e.id });
-  }
-  for (const link of resolvePronouns(doc, antecedents, genders)) {
-    byId.get(link.entity)?.mentions.push({ start: link.start, end: link.end, text: text.slice(link.start, link.end), kind: 'pronoun' });
-  }
-
-  const entities = [...entityOf.values(), ...unnamed.values()];
-  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  doc.entities = entities;
+  return unnamed;
 }
 
 /** The word ending right before `end` (skipping spaces), with its start; '' at a boundary. */
@@ -606,6 +701,11 @@ function wordBefore(text: string, end: number): { word: string; start: number } 
  * "Ronald Johnson". Returns `start` when there is nothing to split.
  */
 function splitTitleObject(text: string, start: number, end: number): number {
+  // Quick reject before any string is made: the word before must be "of", "to", "for" or "the".
+  let k = start;
+  while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+  const last = text.charCodeAt(k - 1);
+  if (last !== 102 && last !== 111 && last !== 114 && last !== 101) return start; // f, o, r, e
   let prep = wordBefore(text, start);
   if (prep.word === 'the') prep = wordBefore(text, prep.start);
   if (prep.word !== 'of' && prep.word !== 'to' && prep.word !== 'for') return start;

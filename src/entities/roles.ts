@@ -29,20 +29,34 @@ const AFTER_RE = new RegExp(
 );
 const CAP_WORD = /^[A-Z][\p{L}.'\u2019-]*$/u;
 
+/** True for a code unit that regex \s matches (JavaScript's white space and line terminators). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** "gov." -> "gov": what `.replace(/\.$/u, '')` gives, without a regex per word. */
+function withoutFinalDot(w: string): string {
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
 /** The country named by the last one to three capitalised words of `s` ("Mexico's", "South Korean"). */
 export function trailingCountry(s: string): { code: string; offset: number } | null {
   // Walk back over at most three words; no regex over the whole string.
   let end = s.length;
-  while (end > 0 && /\s/u.test(s[end - 1]!)) end--;
+  while (end > 0 && isSpaceCode(s.charCodeAt(end - 1))) end--;
   const starts: number[] = [];
   let pos = end;
   for (let k = 0; k < 3 && pos > 0; k++) {
     let b = pos;
-    while (b > 0 && !/\s/u.test(s[b - 1]!)) b--;
+    while (b > 0 && !isSpaceCode(s.charCodeAt(b - 1))) b--;
     if (!CAP_WORD.test(s.slice(b, pos))) break;
     starts.push(b);
     pos = b;
-    while (pos > 0 && /\s/u.test(s[pos - 1]!)) pos--;
+    while (pos > 0 && isSpaceCode(s.charCodeAt(pos - 1))) pos--;
   }
   for (let i = starts.length - 1; i >= 0; i--) {
     const b = starts[i]!;
@@ -88,8 +102,9 @@ export function roleBefore(text: string, nameStart: number, limit: number, nameE
   const left = text.slice(from, nameStart);
   WORDS_RE.lastIndex = 0;
   for (let w = WORDS_RE.exec(left); w; w = WORDS_RE.exec(left)) {
+    if (!mayBeTitleWord(w[0])) continue;
     const lw = w[0].toLowerCase();
-    if (!TITLE_FIRST_WORDS.has(lw.replace(/\.$/u, '')) && !TITLE_QUALIFIERS.has(lw)) continue;
+    if (!TITLE_FIRST_WORDS.has(withoutFinalDot(lw)) && !TITLE_QUALIFIERS.has(lw)) continue;
     BEFORE_Y.lastIndex = w.index;
     const m = BEFORE_Y.exec(left);
     if (!m || m[2] === undefined) continue;
@@ -125,7 +140,7 @@ export function roleAfter(text: string, nameEnd: number, limit: number, nameStar
   let found = false;
   WORDS_RE.lastIndex = 0;
   for (let w = WORDS_RE.exec(right); w && seen < 8; w = WORDS_RE.exec(right), seen++) {
-    if (TITLE_FIRST_WORDS.has(w[0].toLowerCase().replace(/\.$/u, ''))) {
+    if (mayBeTitleWord(w[0]) && TITLE_FIRST_WORDS.has(withoutFinalDot(w[0].toLowerCase()))) {
       found = true;
       break;
     }
@@ -171,11 +186,29 @@ const TITLE_FIRST_WORDS_ALL: ReadonlySet<string> = new Set(
 );
 // (first letter, second character, length) of those words, packed as a number, lower-cased the way
 // the token loop does it (char | 32, then its low five bits).
-const TITLE_SHAPES: ReadonlySet<number> = new Set(
-  [...TITLE_FIRST_WORDS_ALL]
-    .filter((w) => w.length < 32 && w.length >= 2 && /^[a-z]/u.test(w))
-    .map((w) => (((w.charCodeAt(0) - 97) * 32 + ((w.charCodeAt(1) | 32) & 31)) << 5) | w.length),
+// A bit table rather than a Set: it is read for every token of every article.
+const TITLE_SHAPES = new Uint8Array(26 * 32 * 32);
+for (const w of TITLE_FIRST_WORDS_ALL) {
+  if (w.length < 32 && w.length >= 2 && /^[a-z]/u.test(w)) TITLE_SHAPES[(((w.charCodeAt(0) - 97) * 32 + ((w.charCodeAt(1) | 32) & 31)) << 5) | w.length] = 1;
+}
+// Length and first two characters (lower-cased by | 32) of those words, for a test before any string
+// is made: what roleBefore and roleAfter look for is always among them.
+const wordShape = (len: number, c0: number, c1: number): number => (len << 14) | ((c0 | 32) << 7) | (c1 | 32);
+const ALL_ASCII = [...TITLE_FIRST_WORDS_ALL].every((w) => /^[\x00-\x7f]*$/u.test(w));
+const WORD_SHAPES: ReadonlySet<number> = new Set(
+  [...TITLE_FIRST_WORDS_ALL].map((w) => wordShape(w.length, w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0)),
 );
+/**
+ * False only when the word, lower-cased, cannot be in TITLE_FIRST_WORDS_ALL. Words of WORDS_RE start
+ * with a letter and go on with letters, "." and "-", whose ASCII forms lower-case by | 32; a word with
+ * other characters in front is left to the full test.
+ */
+function mayBeTitleWord(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  const c1 = w.length > 1 ? w.charCodeAt(1) : 0;
+  if (!ALL_ASCII || c0 > 127 || c1 > 127) return true;
+  return WORD_SHAPES.has(wordShape(w.length, c0, c1));
+}
 // Every word of every title ("minister" ends "prime minister"), for the quick reject in roleBefore.
 const TITLE_WORDS_ANY: ReadonlySet<string> = new Set(
   [...TITLES.keys(), ...TITLE_QUALIFIERS].flatMap((k) => k.split(' ')),
@@ -219,7 +252,7 @@ export function findRoleMentions(
       if (c < 97 || c > 122) continue;
       // First two letters and length must fit some title word before any string is made.
       const c2 = text.charCodeAt(t.start + 1) | 32;
-      if (!TITLE_SHAPES.has((((c - 97) * 32 + (c2 & 31)) << 5) | len)) continue;
+      if (TITLE_SHAPES[(((c - 97) * 32 + (c2 & 31)) << 5) | len] !== 1) continue;
       if (TITLE_FIRST_WORDS_ALL.has(text.slice(t.start, t.end).toLowerCase())) starts.push(t.start);
     }
   } else {
@@ -242,28 +275,39 @@ export function findRoleMentions(
     if (HONORIFICS.has(t[2].toLowerCase())) continue;
     const after = text.slice(end, end + 3);
     if (/^\s+[A-Z]/u.test(after) || /^[-\u2010]/u.test(after)) continue; // a name (or a compound) follows
+    // Either way a space comes right before the title: a country ("Mexico's President") or "the".
+    if (start === 0 || !isSpaceCode(text.charCodeAt(start - 1))) continue;
     const left = text.slice(Math.max(0, start - 60), start);
-    const { title, of: ofPart } = splitOfPublic(t[2], t[3] ?? '');
-    let of = ofPart;
+    let country: string | null = null;
     let evStart = start;
     const c = trailingCountry(left);
-    if (c && /\s$/u.test(left)) {
-      of = of ?? c.code;
+    if (c) {
+      country = c.code;
       evStart = start - left.length + c.offset;
     } else {
       let e = left.length;
-      while (e > 0 && /\s/u.test(left[e - 1]!)) e--;
-      if (e === left.length || e < 3) continue;
+      while (e > 0 && isSpaceCode(left.charCodeAt(e - 1))) e--;
+      if (e < 3) continue;
       const w = left.slice(e - 3, e);
       if ((w !== 'the' && w !== 'The') || (e > 3 && /\p{L}/u.test(left[e - 4]!))) continue;
       evStart = start - left.length + e - 3;
     }
-    out.push({ start: evStart, end, title, of, qualifier: t[1] ? t[1].toLowerCase() : null });
+    // The title is read only for the few candidates that pass the tests above.
+    const { title, of: ofPart } = splitOfPublic(t[2], t[3] ?? '');
+    out.push({ start: evStart, end, title, of: ofPart ?? country, qualifier: t[1] ? t[1].toLowerCase() : null });
   }
   return out;
 }
 
 /** The title's head for comparing roles: "Ambassador to Mexico" -> "ambassador". */
 export function titleHead(title: string): string {
-  return title.toLowerCase().replace(/\s+(?:of|to|for)\s.*$/u, '');
+  // Asked for every role of every person at every role phrase; titles recur, so results are kept.
+  let head = headMemo.get(title);
+  if (head === undefined) {
+    head = title.toLowerCase().replace(/\s+(?:of|to|for)\s.*$/u, '');
+    if (headMemo.size >= 5_000) headMemo.clear();
+    headMemo.set(title, head);
+  }
+  return head;
 }
+const headMemo = new Map<string, string>();

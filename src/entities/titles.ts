@@ -106,6 +106,18 @@ const ABBREVIATIONS: Record<string, string> = {
 
 /** Normal title case: "secretary of state" -> "Secretary of State"; "ceo" -> "CEO"; "Gov." -> "Governor". */
 export function titleCase(s: string): string {
+  // Called for every title read; titles recur, so results are kept (bounded).
+  let out = caseMemo.get(s);
+  if (out === undefined) {
+    out = titleCaseUncached(s);
+    if (caseMemo.size >= 5_000) caseMemo.clear();
+    caseMemo.set(s, out);
+  }
+  return out;
+}
+const caseMemo = new Map<string, string>();
+
+function titleCaseUncached(s: string): string {
   const ab = ABBREVIATIONS[s.toLowerCase().replace(/\s+/gu, ' ').trim()];
   if (ab) return ab;
   return s

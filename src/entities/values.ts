@@ -74,6 +74,11 @@ interface Rule {
   type: ValueType;
   prio: number;
   make(m: RegExpExecArray, ctx: Ctx, back: string): { normalized: string | null; unit?: string | null } | null;
+  /**
+   * At a word starting with a digit: false when `re` cannot match there, told by the length of the
+   * run of digits and the character code after it (so most numbers skip the rules they cannot fit).
+   */
+  digits?: (run: number, next: number) => boolean;
 }
 
 interface Ctx {
@@ -256,6 +261,7 @@ const RULES: Rule[] = [
   // TIME
   {
     on: ['#digit'],
+    digits: (run) => run <= 2,
     re: R(`${B}(\\d{1,2})(?::(\\d{2}))?\\s?([ap])\\.?m\\.?(?:\\s(?:ET|EST|EDT|CT|PT|GMT|UTC|local time))?(?![\\p{L}])`),
     type: 'TIME', prio: 1,
     make(m) {
@@ -268,6 +274,7 @@ const RULES: Rule[] = [
   },
   {
     on: ['#digit'],
+    digits: (run, next) => run <= 2 && next === 58, // ':'
     re: R(`${B}([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s(?:GMT|UTC|ET|local time))?${E}`),
     type: 'TIME', prio: 2,
     make: (m) => ({ normalized: `T${pad(Number(m[1]))}:${m[2]}` }),
@@ -289,6 +296,7 @@ const RULES: Rule[] = [
   // DATE: full and partial calendar dates
   {
     on: ['#digit'],
+    digits: (run, next) => run === 4 && next === 45, // '-'
     re: R(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`),
     type: 'DATE', prio: 0,
     make: (m) => ({ normalized: `${m[1]}-${m[2]}-${m[3]}` }),
@@ -307,6 +315,7 @@ const RULES: Rule[] = [
   },
   {
     on: ['#digit'],
+    digits: (run) => run <= 2,
     re: R(`${B}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?${E}`),
     type: 'DATE', prio: 0,
     make(m, ctx) {
@@ -349,6 +358,7 @@ const RULES: Rule[] = [
   {
     on: ['#digit'],
     back: /(?<![\p{L}])[Tt]he\s+$/u,
+    digits: (run) => run === 4,
     re: R(`${B}(1\\d{2}|20\\d)0s${E}`),
     type: 'DATE', prio: 0,
     make: (m) => ({ normalized: m[1] ?? null }),
@@ -356,6 +366,7 @@ const RULES: Rule[] = [
   {
     on: ['#digit', 'early', 'mid', 'late'],
     // "2,000 troops" is a count; "the 2024 elections" is a year: plural nouns that are events are allowed.
+    digits: (run) => run === 4,
     re: R(`${B}(?:(early|mid|late)[\\s-]+)?((?:1[5-9]|20)\\d{2})${E}(?!\\s+(?!(?:elections|polls|olympics|games|talks|protests|riots|floods|attacks|negotiations|hearings|midterms|primaries|playoffs|finals)${E})[a-z]+s${E})(?![.,]\\d)`),
     type: 'DATE', prio: 3,
     make(m, ctx) {
@@ -460,6 +471,7 @@ const RULES: Rule[] = [
   {
     on: ['#digit', ...Object.keys(ORDINALS)],
     back: /(?<![\p{L}])[Tt]he\s+$/u,
+    digits: (run) => run <= 2,
     re: RI(`${B}(\\d{1,2})(?:st|nd|rd|th)\\s+century${E}|${B}(${Object.keys(ORDINALS).join('|')})\\s+century${E}`),
     type: 'DATE', prio: 1,
     make(m) {
@@ -476,6 +488,7 @@ const RULES: Rule[] = [
   // ORDINAL
   {
     on: ['#digit', ...Object.keys(ORDINALS)],
+    digits: (_run, next) => next === 115 || next === 110 || next === 114 || next === 116, // s n r t
     re: R(`${B}(?:(${Object.keys(ORDINALS).join('|')})|(\\d+)(?:st|nd|rd|th))${E}`),
     type: 'ORDINAL', prio: 4,
     make(m, ctx) {
@@ -543,17 +556,75 @@ function rulesAt(word: string): readonly Rule[] | undefined {
   return BY_WORD.get(word.length > 12 ? '' : word.toLowerCase());
 }
 
+// The word scan below reads character codes instead of running SCAN for every word (most words
+// trigger no rule): a word of ASCII letters is sliced and looked up only when its length and first
+// and last letters fit some trigger word. Words with other characters take the SCAN-equivalent path.
+const shapeOf = (len: number, first: number, last: number): number => (len << 10) | ((first | 32) << 5 & 0x3e0) | ((last | 32) & 31);
+const WORD_SHAPES = new Set<number>();
+for (const w of BY_WORD.keys()) WORD_SHAPES.add(shapeOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1)));
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const isAsciiLetterOrDigit = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+/** Code units of the letter or number at `i` (a non-ASCII code point), 0 when it is neither. */
+function letterOrNumberAt(text: string, i: number): number {
+  const cp = text.codePointAt(i)!;
+  if (!LETTER_OR_NUMBER.test(String.fromCodePoint(cp))) return 0;
+  return cp > 0xffff ? 2 : 1;
+}
+// Every rule triggered by "a" or "an" reads a number ("a dozen", "an hour"... via NUM: "a" + space +
+// dozen/hundred/thousand/million/billion) or "a day/week/month/year/decade ago": a space and one of
+// these letters must follow, else none of them can match. Keep in step with the rules' patterns.
+const AFTER_A = /\s+[dhtmbwy]/iuy;
+
 /** Finds values in `text`, keeping each inside one of `sentences`; dates resolve against `published`. */
 export function findValues(text: string, sentences: readonly Span[], published: string | null): Value[] {
   const ctx: Ctx = { text, pub: publicationDate(published) };
   const cands: Cand[] = [];
-  // One scan over words; each rule runs (sticky) only where one of its trigger words starts.
-  SCAN.lastIndex = 0;
-  for (let w = SCAN.exec(text); w; w = SCAN.exec(text)) {
-    const rules = rulesAt(w[0]);
+  // One scan over words (what SCAN matches); each rule runs (sticky) only where one of its trigger
+  // words starts.
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const at = i;
+    const c = text.charCodeAt(i);
+    let rules: readonly Rule[] | undefined;
+    let wordLen = 0;
+    if (isAsciiLetterOrDigit(c) || (c > 127 && letterOrNumberAt(text, i) > 0)) {
+      let ascii = true;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isAsciiLetterOrDigit(d)) i++;
+        else {
+          const k = d > 127 ? letterOrNumberAt(text, i) : 0;
+          if (k === 0) break;
+          i += k;
+          ascii = false;
+        }
+      }
+      wordLen = i - at;
+      if (c >= 48 && c <= 57) rules = DIGIT_RULES;
+      else if (!ascii) rules = rulesAt(text.slice(at, i));
+      else if (wordLen > 12) rules = BY_WORD.get('');
+      else if (WORD_SHAPES.has(shapeOf(wordLen, c, text.charCodeAt(i - 1)))) rules = BY_WORD.get(text.slice(at, i).toLowerCase());
+    } else {
+      // Not a word: one code point on ($ is the only ASCII currency symbol).
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      if (c === 36 || (c > 127 && i - at === 1 && CURRENCY_SYMBOLS[text[at]!] !== undefined)) rules = SYM_RULES;
+    }
     if (!rules) continue;
+    // "a" or "an" (any case): see AFTER_A.
+    if ((c | 32) === 97 && (wordLen === 1 || (wordLen === 2 && (text.charCodeAt(at + 1) | 32) === 110))) {
+      AFTER_A.lastIndex = i;
+      if (!AFTER_A.test(text)) continue;
+    }
+    // A number: the run of ASCII digits (\\d) it starts with, and what follows, for the rules' `digits`.
+    let run = 0;
+    let next = -1;
+    if (c >= 48 && c <= 57) {
+      while (run < wordLen && text.charCodeAt(at + run) >= 48 && text.charCodeAt(at + run) <= 57) run++;
+      next = at + run < n ? text.charCodeAt(at + run) : -1;
+    }
     for (const rule of rules) {
-      rule.re.lastIndex = w.index;
+      if (run > 0 && rule.digits && !rule.digits(run, next)) continue;
+      rule.re.lastIndex = at;
       const m = rule.re.exec(text);
       if (!m || m[0].length === 0) continue;
       let start = m.index;

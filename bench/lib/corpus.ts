@@ -20,6 +20,17 @@ export function polnearTexts(split: 'train' | 'dev'): string[] {
     .map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
+/**
+ * The article bodies of the article-extraction benchmark's pages (extraction/aeb/ground-truth.json:
+ * 88 news pages from many publishers), as its annotators cut them.
+ */
+export function aebBodies(): string[] {
+  const truth = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'data', 'extraction', 'aeb', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
+  return Object.values(truth)
+    .map((t) => t.articleBody ?? '')
+    .filter((t) => t.trim() !== '');
+}
+
 /** Paragraphs as the cleaner gives them for plain text: blocks between blank lines. */
 export function blankLineParagraphs(t: string): Span[] {
   const out: Span[] = [];

@@ -498,16 +498,12 @@ class Extractor {
       else break;
     }
     const before = k >= s.a ? this.lw(k)! : '';
-    const inherit = (): void => {
-      c.inherited = true;
-      c.subj = prevCue?.subj ?? this.sentenceSubject(c.sent, c.i);
-    };
     if (c.entry.src === 'after') {
       c.subj = this.forwardNP(c.j, s.b, true);
       return;
     }
-    if (c.entry.form === 'ing' && (before === ',' || before === 'and' || before === '\u2014' || before === '-' || before === 'by' || k < s.a || this.inRegion[k])) return inherit();
-    if ((before === 'and' || before === 'but') && !this.inRegion[k]) return inherit();
+    if (c.entry.form === 'ing' && (before === ',' || before === 'and' || before === '\u2014' || before === '-' || before === 'by' || k < s.a || this.inRegion[k])) return this.inherit(c, prevCue);
+    if ((before === 'and' || before === 'but') && !this.inRegion[k]) return this.inherit(c, prevCue);
     const lo = prevCue ? prevCue.j : s.a;
     let back = this.backwardNP(k, lo);
     // Adjuncts between subject and cue: "Trump at the time said", "Wells Fargo just this month
@@ -527,7 +523,7 @@ class Extractor {
       // the clause's subject said, not the object.
       let verbBefore = false;
       for (let t = s.a; t < back[0]; t++) if (/^VB[DZP]?$/.test(this.tg(t)) || this.tg(t) === 'MD') verbBefore = true;
-      if (verbBefore && !PRONOUNS.has(this.lw(back[0])!)) return inherit();
+      if (verbBefore && !PRONOUNS.has(this.lw(back[0])!)) return this.inherit(c, prevCue);
     }
     if (back) {
       c.subj = back;
@@ -562,6 +558,12 @@ class Extractor {
       const fwd = this.forwardNP(c.j, s.b, false);
       if (fwd && this.endsFrame(fwd[1], s.b)) c.subj = fwd;
     }
+  }
+
+  /** The cue takes its subject from the cue before it, or from the sentence (a method: no closure per cue). */
+  private inherit(c: Cue, prevCue: Cue | undefined): void {
+    c.inherited = true;
+    c.subj = prevCue?.subj ?? this.sentenceSubject(c.sent, c.i);
   }
 
   /** A phrase made only of time words: "this month", "late August", "Friday", "years". */

@@ -4,7 +4,7 @@
  * the entity layer. Pure: returns what it found; the component applies it to the Doc.
  */
 import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } from '../doc/types.js';
-import { foldHash, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
+import { foldHash, gateEndKey, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
 import { createDoc } from '../doc/doc.js';
 import { findQuoteRegions, type QuoteRegion } from './marks.js';
 import { MentionIndex, resolveSpeaker } from './speaker.js';
@@ -93,6 +93,12 @@ function needsFold(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Is char code c matched by the regex \s (and stripped by trimEnd)? */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
 export function extractQuotes(doc: Doc, lexicon: CueLexicon = loadCueLexicon()): QuoteResult {
   KEEP_SHAPES ??= new Extractor(createDoc('', []), lexicon);
@@ -148,7 +154,9 @@ class Extractor {
     this.stamp = SCRATCH.stamp;
     this.n = toks.length;
     // A tagger fills every token or none: the first few tell.
-    this.hasPos = toks.slice(0, 8).some((t) => t.pos !== '');
+    let hasPos = false;
+    for (let t = 0; t < 8 && t < toks.length; t++) if (toks[t]!.pos !== '') hasPos = true;
+    this.hasPos = hasPos;
     const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
     this.regions = findQuoteRegions(this.text, paras);
     this.findTranscriptTurns(paras);
@@ -310,7 +318,7 @@ class Extractor {
   private findCues(s: number): Cue[] {
     const { a, b } = this.sents[s]!;
     const out: Cue[] = [];
-    const { gate, hashes } = this.lex;
+    const { gate, gateEnd, hashes } = this.lex;
     const text = this.text;
     for (let i = a; i < b; i++) {
       if (this.inRegion[i]) continue;
@@ -319,7 +327,7 @@ class Extractor {
       // Every cue word has at least two characters; punctuation and "a" go first, before hashing.
       const ts = tok.start;
       const te = tok.end;
-      if (te - ts < 2 || gate[gateKey(text, ts, te)] === 0 || !hashes.has(foldHash(text, ts, te))) continue;
+      if (te - ts < 2 || gate[gateKey(text, ts, te)] === 0 || gateEnd[gateEndKey(text, ts, te)] === 0 || !hashes.has(foldHash(text, ts, te))) continue;
       let hit: { j: number; entry: CueEntry } | null = null;
       for (const ph of this.lex.phrasesByFirst.get(this.lw(i)!) ?? NO_PHRASES) {
         const n = ph.words.length;
@@ -790,7 +798,7 @@ class Extractor {
         const r = this.regions[this.inRegion[u]! - 1]!;
         // `"...," she said` or `"...?" asked X`; after a closed sentence (`"..." He said ...`) the
         // cue starts a new statement unless it is inverted.
-        const last = this.text.slice(r.inner.start, r.inner.end).replace(/[\s'"\u2019\u201d]+$/, '').slice(-1);
+        const last = this.lastCharBefore(r.inner.start, r.inner.end, true);
         const after = this.text[r.end] ?? '';
         const inverted = c.subj !== null && c.subj[0] >= c.j;
         let v = c.subj && c.subj[0] === c.j ? c.subj[1] : c.j;
@@ -853,11 +861,26 @@ class Extractor {
   /** Nothing but punctuation or a frame follows the quote in its sentence. */
   private endsClause(r: QuoteRegion): boolean {
     // American style puts the clause's comma or stop inside the marks: `"...military," adding`.
-    if (/[,.!?;:\u2014-]$/.test(this.text.slice(r.inner.start, r.inner.end).trimEnd())) return true;
+    if (/[,.!?;:\u2014-]/.test(this.lastCharBefore(r.inner.start, r.inner.end, false))) return true;
     let p = r.end;
     while (p < this.text.length && /[ \t]/.test(this.text[p]!)) p++;
     const c = this.text[p];
     return c === undefined || /[\n.,;:!?\u2014)]/.test(c);
+  }
+
+  /**
+   * The last character of text[start, end) after trailing whitespace (and, with `marks`, trailing
+   * ' " ’ ” too), or '' when nothing is left: a backward scan instead of slicing the whole quote
+   * and running an end-anchored regex over it.
+   */
+  private lastCharBefore(start: number, end: number, marks: boolean): string {
+    let e = end;
+    while (e > start) {
+      const c = this.text.charCodeAt(e - 1);
+      if (!(isSpaceCode(c) || (marks && (c === 39 || c === 34 || c === 0x2019 || c === 0x201d)))) break;
+      e--;
+    }
+    return e > start ? this.text[e - 1]! : '';
   }
 
   /** The region that starts right after `pos`, with only whitespace between. */

@@ -6,6 +6,7 @@
 import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } from '../doc/types.js';
 import { foldHash, gateEndKey, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
 import { createDoc } from '../doc/doc.js';
+import { tokenTexts, tokenWordIds, wordInterner } from '../doc/spans.js';
 import { findQuoteRegions, type QuoteRegion } from './marks.js';
 import { MentionIndex, resolveSpeaker } from './speaker.js';
 import {
@@ -65,32 +66,71 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const RAISERS = /^(seem|seems|seemed|appear|appears|appeared|continue|continues|continued|began|begin|begins|decline|declines|declined|refuse|refuses|refused|tried|try|tries|went|go|goes|used|wants|want|wanted|plans|plan|planned|hopes|hoped|needs|need|needed)$/;
 /** Words that begin a clause, so a "that" after them is not the cue's complementiser. */
 const SUBJECT_START = new Set(['i', 'he', 'she', 'we', 'they', 'there', 'it', 'you', 'who', 'which']);
-/** Scratch arrays reused from one document to the next (see the Extractor constructor). */
+/** Scratch array reused from one document to the next (see the Extractor constructor). */
 const SCRATCH = {
   inRegion: new Int32Array(0),
-  stamp: new Int32Array(0),
-  raw: [] as (string | undefined)[],
-  low: [] as (string | undefined)[],
-  generation: 0,
   grow(n: number): void {
-    const size = Math.max(n, this.inRegion.length * 2, 1024);
-    this.inRegion = new Int32Array(size);
-    this.stamp = new Int32Array(size);
-    this.raw = new Array<string | undefined>(size);
-    this.low = new Array<string | undefined>(size);
-    this.generation = 0;
+    this.inRegion = new Int32Array(Math.max(n, this.inRegion.length * 2, 1024));
+  },
+};
+
+/**
+ * Per word type, by its id in the shared wordInterner (doc/spans.ts, which POS and NER have already
+ * filled for the document): the lower-case form, and whether the word can start a cue of `lex`
+ * (CAND_YES) or not (CAND_NO), 0 while unknown. A word is lower-cased and tested against the lexicon
+ * once while the interner keeps its id, not once per token; the interner's epoch says when ids were
+ * reused, and everything is dropped then.
+ */
+const CAND_NO = 1;
+const CAND_YES = 2;
+const WORDS = {
+  epoch: -1,
+  lex: null as CueLexicon | null,
+  low: [] as (string | undefined)[],
+  cand: new Uint8Array(0),
+  /** Makes the tables valid for the interner's current epoch and `lex`, with room for `maxId`. */
+  sync(lex: CueLexicon, maxId: number): void {
+    if (this.epoch !== wordInterner.epoch || this.lex !== lex) {
+      this.epoch = wordInterner.epoch;
+      this.lex = lex;
+      this.low.fill(undefined);
+      this.cand.fill(0);
+    }
+    if (maxId >= this.cand.length) {
+      // `low` grows by pushes: writing far past the end of a JS array (or a large new Array(n))
+      // would make it a slow dictionary.
+      const size = Math.max(maxId + 1, this.cand.length * 2, 4096);
+      const cand = new Uint8Array(size);
+      cand.set(this.cand);
+      this.cand = cand;
+      const low = this.low;
+      while (low.length < size) low.push(undefined);
+    }
   },
 };
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
-/** Does text[start, end) have a character lower-casing or the ’ fold would change (or might)? */
-function needsFold(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return true;
+/** The form the rules compare: lower case, ’ read as '. Most words are lower-case ASCII already. */
+function lowerForm(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) {
+      const l = w.toLowerCase();
+      return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+    }
   }
-  return false;
+  return w;
+}
+
+/**
+ * Can token text `w` be a single cue form or a phrase's first word? The same cheap tests findCues
+ * made per token (length, the two letter gates, the folded hash): only a word that passes them is
+ * looked up in the lexicon's maps.
+ */
+function cueCandidate(lex: CueLexicon, w: string): boolean {
+  const n = w.length;
+  return n >= 2 && lex.gate[gateKey(w, 0, n)] !== 0 && lex.gateEnd[gateEndKey(w, 0, n)] !== 0 && lex.hashes.has(foldHash(w, 0, n));
 }
 
 /** Is char code c matched by the regex \s (and stripped by trimEnd)? */
@@ -117,16 +157,17 @@ let KEEP_SHAPES: Extractor | null = null;
 class Extractor {
   private readonly text: string;
   private readonly toks: Doc['tokens'];
-  /** Token texts and their lower-case forms, made only for tokens a rule looks at. */
-  private readonly rawCache: (string | undefined)[];
-  private readonly lowCache: (string | undefined)[];
+  /** Token texts (shared with POS and NER) and their ids in the shared word interner. */
+  private readonly words: readonly string[];
+  private readonly ids: Int32Array;
+  /** WORDS.low, WORDS.cand for this document. */
+  private readonly low: (string | undefined)[];
+  private readonly cand: Uint8Array;
   private readonly n: number;
   private readonly hasPos: boolean;
   private readonly regions: QuoteRegion[];
   /** Per token: index+1 of the region whose marks or inside it lies in, 0 outside. */
   private readonly inRegion: Int32Array;
-  private readonly stamp: Int32Array;
-  private readonly gen: number;
   private readonly sents: Sent[] = [];
   private readonly index: MentionIndex;
   private readonly quotes: Quote[] = [];
@@ -145,13 +186,16 @@ class Extractor {
     const toks = doc.tokens;
     this.toks = toks;
     // Per-token scratch space is shared between documents (extraction is synchronous), so a long
-    // batch does not allocate three token-sized arrays per article; a generation stamp marks which
-    // cache entries belong to this document.
+    // batch does not allocate a token-sized array per article.
     if (SCRATCH.inRegion.length < toks.length) SCRATCH.grow(toks.length);
-    this.gen = ++SCRATCH.generation;
-    this.rawCache = SCRATCH.raw;
-    this.lowCache = SCRATCH.low;
-    this.stamp = SCRATCH.stamp;
+    // Both are cached on the Doc's tokens by the POS and NER stages, so in the pipeline this is a lookup.
+    this.words = tokenTexts(doc);
+    this.ids = tokenWordIds(doc);
+    let maxId = -1;
+    for (let i = 0; i < this.ids.length; i++) if (this.ids[i]! > maxId) maxId = this.ids[i]!;
+    WORDS.sync(lex, maxId);
+    this.low = WORDS.low;
+    this.cand = WORDS.cand;
     this.n = toks.length;
     // A tagger fills every token or none: the first few tell.
     let hasPos = false;
@@ -252,40 +296,17 @@ class Extractor {
     return lo;
   }
 
-  /** Starts token i's cache entries for this document (the scratch arrays are shared). */
-  private touch(i: number): void {
-    if (this.stamp[i] !== this.gen) {
-      this.stamp[i] = this.gen;
-      this.rawCache[i] = undefined;
-      this.lowCache[i] = undefined;
-    }
-  }
-
   private rw(i: number): string | undefined {
-    if (i < 0 || i >= this.n) return undefined;
-    this.touch(i);
-    let v = this.rawCache[i];
-    if (v === undefined) {
-      const t = this.toks[i]!;
-      v = this.text.slice(t.start, t.end);
-      this.rawCache[i] = v;
-    }
-    return v;
+    return i < 0 || i >= this.n ? undefined : this.words[i];
   }
 
   private lw(i: number): string | undefined {
     if (i < 0 || i >= this.n) return undefined;
-    this.touch(i);
-    let v = this.lowCache[i];
+    const id = this.ids[i]!;
+    let v = this.low[id];
     if (v === undefined) {
-      const t = this.toks[i]!;
-      // Most tokens are lower-case ASCII already: their lower form is the raw string itself, so
-      // one string serves both caches (lower-casing a slice of a two-byte text is a slow call).
-      if (needsFold(this.text, t.start, t.end)) {
-        const l = this.rw(i)!.toLowerCase();
-        v = l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
-      } else v = this.rw(i)!;
-      this.lowCache[i] = v;
+      v = lowerForm(this.words[i]!);
+      this.low[id] = v;
     }
     return v;
   }
@@ -307,9 +328,6 @@ class Extractor {
     this.leftoverRegions(allCues);
     this.quotes.sort((x, y) => x.start - y.start || x.end - y.end);
     this.attributions.sort((x, y) => x.start - y.start);
-    // Token strings are slices that would keep this article's text alive in the shared scratch.
-    this.rawCache.fill(undefined, 0, this.n);
-    this.lowCache.fill(undefined, 0, this.n);
     return { quotes: this.quotes, attributions: this.attributions, diagnostics: this.diagnostics };
   }
 
@@ -318,16 +336,15 @@ class Extractor {
   private findCues(s: number): Cue[] {
     const { a, b } = this.sents[s]!;
     const out: Cue[] = [];
-    const { gate, gateEnd, hashes } = this.lex;
-    const text = this.text;
+    const cand = this.cand;
+    const ids = this.ids;
     for (let i = a; i < b; i++) {
       if (this.inRegion[i]) continue;
-      // Most tokens are no cue: a hash of the folded characters rules them out without making strings.
-      const tok = this.toks[i]!;
-      // Every cue word has at least two characters; punctuation and "a" go first, before hashing.
-      const ts = tok.start;
-      const te = tok.end;
-      if (te - ts < 2 || gate[gateKey(text, ts, te)] === 0 || gateEnd[gateEndKey(text, ts, te)] === 0 || !hashes.has(foldHash(text, ts, te))) continue;
+      // Most tokens are no cue: a per-word answer (see WORDS) rules them out without a lexicon lookup.
+      const id = ids[i]!;
+      let k = cand[id]!;
+      if (k === 0) cand[id] = k = cueCandidate(this.lex, this.words[i]!) ? CAND_YES : CAND_NO;
+      if (k === CAND_NO) continue;
       let hit: { j: number; entry: CueEntry } | null = null;
       for (const ph of this.lex.phrasesByFirst.get(this.lw(i)!) ?? NO_PHRASES) {
         const n = ph.words.length;

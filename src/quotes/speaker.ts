@@ -17,7 +17,8 @@ interface IndexedMention {
 /** Mentions of linked entities in text order, built once per document. */
 export class MentionIndex {
   readonly mentions: IndexedMention[];
-  private readonly byId = new Map<string, Doc['entities'][number]>();
+  /** Entities by id, built on first use (most documents never ask). */
+  private byIdMap: Map<string, Doc['entities'][number]> | null = null;
   /** Per entity, the lower-case words of its role titles and of its name, computed once. */
   private readonly roleWordsOf = new Map<string, Set<string>>();
   private readonly nameWordsOf = new Map<string, Set<string>>();
@@ -25,7 +26,6 @@ export class MentionIndex {
   constructor(private readonly doc: Doc) {
     const ms: IndexedMention[] = [];
     for (const e of doc.entities) {
-      this.byId.set(e.id, e);
       for (const m of e.mentions) ms.push({ start: m.start, end: m.end, entity: e.id, kind: m.kind, type: e.type });
     }
     // Entity linking lists every mention it links under its entity; only a Doc built without it
@@ -35,8 +35,15 @@ export class MentionIndex {
         if (m.entity) ms.push({ start: m.start, end: m.end, entity: m.entity, kind: m.kind, type: m.type });
       }
     }
-    ms.sort((a, b) => a.start - b.start || b.end - a.end);
-    this.mentions = ms;
+    this.mentions = sortMentions(ms, doc.text.length);
+  }
+
+  private get byId(): Map<string, Doc['entities'][number]> {
+    if (!this.byIdMap) {
+      this.byIdMap = new Map();
+      for (const e of this.doc.entities) this.byIdMap.set(e.id, e);
+    }
+    return this.byIdMap;
   }
 
   /** Index of the first mention starting at or after `pos`. */
@@ -129,6 +136,26 @@ function wordChar(s: string, e: number): boolean {
   const c = s.charCodeAt(e - 1);
   if (c < 128) return c === 46 || c === 45 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   return LETTER.test(s.slice(e - charLen(s, e), e));
+}
+
+/**
+ * `ms` in text order, the longer first at one start, else as given (what a stable sort with
+ * `a.start - b.start || b.end - a.end` gives). Each mention becomes one number holding its start, its
+ * length and its index, and a typed-array sort (no comparator calls) orders them; a text or list too
+ * large for those bits falls back to the comparator sort.
+ */
+function sortMentions(ms: IndexedMention[], textLength: number): IndexedMention[] {
+  if (textLength >= 2 ** 21 || ms.length >= 2 ** 11) return ms.sort((a, b) => a.start - b.start || b.end - a.end);
+  const keys = new Float64Array(ms.length);
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if (m.end < m.start) return ms.sort((a, b) => a.start - b.start || b.end - a.end);
+    keys[i] = m.start * 2 ** 32 + (2 ** 21 - 1 - (m.end - m.start)) * 2 ** 11 + i;
+  }
+  keys.sort();
+  const out = new Array<IndexedMention>(ms.length);
+  for (let i = 0; i < ms.length; i++) out[i] = ms[keys[i]! % 2 ** 11]!;
+  return out;
 }
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'i']);

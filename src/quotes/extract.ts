@@ -63,7 +63,28 @@ const COLON_CUE: CueEntry = { lemma: ':', form: 'phrase', cls: 'speech', obj: fa
 const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'after' };
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Verbs that pass their subject to a following "to" + cue. */
-const RAISERS = /^(seem|seems|seemed|appear|appears|appeared|continue|continues|continued|began|begin|begins|decline|declines|declined|refuse|refuses|refused|tried|try|tries|went|go|goes|used|wants|want|wanted|plans|plan|planned|hopes|hoped|needs|need|needed)$/;
+const RAISERS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'continue', 'continues', 'continued', 'began', 'begin', 'begins', 'decline', 'declines', 'declined', 'refuse', 'refuses', 'refused', 'tried', 'try', 'tries', 'went', 'go', 'goes', 'used', 'wants', 'want', 'wanted', 'plans', 'plan', 'planned', 'hopes', 'hoped', 'needs', 'need', 'needed']);
+/** Forms of "be" (a passive before a participle), and with "get" (word sets: a lookup instead of a regex test per word). */
+const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are']);
+const BE_GET_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'get', 'got']);
+
+/** Does a part-of-speech tag start a clause or a verb group (VB*, MD, IN, WDT, WP*, CC, TO, RB*)? The test /^(VB|MD|IN|WDT|WP|CC|TO|RB)/ by prefixes. */
+function isBreakTag(tag: string): boolean {
+  return (
+    tag.startsWith('VB') || tag.startsWith('MD') || tag.startsWith('IN') || tag.startsWith('WDT') || tag.startsWith('WP') ||
+    tag.startsWith('CC') || tag.startsWith('TO') || tag.startsWith('RB')
+  );
+}
+
+/** /^(VB|MD)/ by prefixes. */
+function isVerbGroupTag(tag: string): boolean {
+  return tag.startsWith('VB') || tag.startsWith('MD');
+}
+
+/** /^(JJ|NN)/ by prefixes. */
+function isNominalTag(tag: string): boolean {
+  return tag.startsWith('JJ') || tag.startsWith('NN');
+}
 /** Words that begin a clause, so a "that" after them is not the cue's complementiser. */
 const SUBJECT_START = new Set(['i', 'he', 'she', 'we', 'they', 'there', 'it', 'you', 'who', 'which']);
 /** Scratch array reused from one document to the next (see the Extractor constructor). */
@@ -399,8 +420,8 @@ class Extractor {
     }
     if (e.form === 'past' || e.form === 'pp') {
       let q = i - 1;
-      while (q > a && ADVERBIALS.has(this.lw(q)!) && !/^(be|been|being|is|was|were|are)$/.test(this.lw(q)!)) q--;
-      if (/^(be|been|being|is|was|were|are|get|got)$/.test(this.lw(q) ?? '')) return false;
+      while (q > a && ADVERBIALS.has(this.lw(q)!) && !BE_FORMS.has(this.lw(q)!)) q--;
+      if (BE_GET_FORMS.has(this.lw(q) ?? '')) return false;
     }
     if (i > a && isCapitalized(this.rw(i)!) && !isQuoteMark(prev)) {
       // Headlines capitalise every word: "Trump Says He Never Pledged ..." is still a report.
@@ -605,8 +626,8 @@ class Extractor {
     const w = this.lw(k)!;
     if (ADVERBIALS.has(w)) return true;
     // "seemed to suggest", "continued to argue", "declined to say": the subject is before the raiser.
-    if (w === 'to' && RAISERS.test(this.lw(k - 1) ?? '')) return true;
-    if (RAISERS.test(w) && this.lw(k + 1) === 'to') return true;
+    if (w === 'to' && RAISERS.has(this.lw(k - 1) ?? '')) return true;
+    if (RAISERS.has(w) && this.lw(k + 1) === 'to') return true;
     if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
     const tag = this.tg(k)!;
     if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.rw(k)!) || tag === 'RB';
@@ -616,7 +637,7 @@ class Extractor {
   }
 
   private isVerbTag(k: number): boolean {
-    return this.hasPos && /^(VB|MD)/.test(this.tg(k)!);
+    return this.hasPos && isVerbGroupTag(this.tg(k)!);
   }
 
   private endsFrame(t: number, b: number): boolean {
@@ -703,7 +724,7 @@ class Extractor {
       if (NP_STOPS.has(w) || PRONOUNS.has(w) || RELATIVES.has(w)) break;
       if (this.hasPos) {
         const tag = this.tg(t)!;
-        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && t < k && /^(JJ|NN)/.test(this.tg(t + 1) ?? ''))) break;
+        if (isBreakTag(tag) && !(tag === 'VBN' && t < k && isNominalTag(this.tg(t + 1) ?? ''))) break;
       } else if (t < k && !isCapitalized(raw) && /(ed|ing)$/.test(w) && !DETERMINERS.has(this.lw(t - 1) ?? '')) {
         break;
       } else if (ADVERBIALS.has(w) && !isCapitalized(raw)) {
@@ -761,7 +782,7 @@ class Extractor {
       if (NP_STOPS.has(w) || RELATIVES.has(w)) break;
       if (this.hasPos) {
         const tag = this.tg(t)!;
-        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && /^(JJ|NN)/.test(this.tg(t + 1) ?? ''))) break;
+        if (isBreakTag(tag) && !(tag === 'VBN' && isNominalTag(this.tg(t + 1) ?? ''))) break;
       } else {
         if (t > a && !isCapitalized(raw) && (sawName || /(ed|s)$/.test(w)) && !DETERMINERS.has(this.lw(t - 1)!)) break;
         if (this.lex.single.has(w) && t > a && !DETERMINERS.has(this.lw(t - 1)!)) break;

@@ -64,6 +64,13 @@ const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Verbs that pass their subject to a following "to" + cue. */
 const RAISERS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'continue', 'continues', 'continued', 'began', 'begin', 'begins', 'decline', 'declines', 'declined', 'refuse', 'refuses', 'refused', 'tried', 'try', 'tries', 'went', 'go', 'goes', 'used', 'wants', 'want', 'wanted', 'plans', 'plan', 'planned', 'hopes', 'hoped', 'needs', 'need', 'needed']);
+/** Word and tag sets the rules test tokens against (a Set lookup instead of a regex test per token). */
+const FINITE_TAGS = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+const VERB_TAGS = new Set(['VB', 'VBD', 'VBZ', 'VBP']);
+const ADJUNCT_PREPS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'since', 'over', 'from', 'through']);
+const CALL_PREPS = new Set(['to', 'in', 'on', 'at', 'with', 'for', 'about', 'during', 'after', 'before']);
+const TIME_EXTRAS = new Set(['late', 'early', 'mid', 'years', 'months', 'weeks', 'days', 'ago', 'time']);
+const CONTRACTIONS = new Set(["'s", "'re", "'ve", "'d", "'ll", "'m"]);
 /** Forms of "be" (a passive before a participle), and with "get" (word sets: a lookup instead of a regex test per word). */
 const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are']);
 const BE_GET_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'get', 'got']);
@@ -467,7 +474,7 @@ class Extractor {
     if (w === 'it' || w === 'you' || !(SUBJECT_START.has(w) || DETERMINERS.has(w) || isCapitalized(this.rw(k)!))) return false;
     for (let t = k + 1; t < Math.min(this.n, k + 6); t++) {
       const tag = this.tg(t);
-      if (/^(VBD|VBZ|VBP|MD)$/.test(tag)) return true;
+      if (FINITE_TAGS.has(tag)) return true;
       if (CLAUSE_END.has(this.lw(t)!) || this.lw(t) === ',' || tag === 'IN' || tag === 'TO') return false;
     }
     return false;
@@ -557,9 +564,9 @@ class Extractor {
     for (let hop = 0; back && hop < 3; hop++) {
       let p = back[0] - 1;
       const timeOnly = this.isTimeNP(back);
-      const afterPrep = p >= lo && /^(at|in|on|during|after|before|since|over|from|through)$/.test(this.lw(p)!) && (timeOnly || !isCapitalized(this.rw(back[0])!));
+      const afterPrep = p >= lo && ADJUNCT_PREPS.has(this.lw(p)!) && (timeOnly || !isCapitalized(this.rw(back[0])!));
       if (!afterPrep && !timeOnly) break;
-      while (p >= lo && (PREPOSITIONS.has(this.lw(p)!) || this.skippable(p) || /^VB[NG]$/.test(this.tg(p)))) p--;
+      while (p >= lo && (PREPOSITIONS.has(this.lw(p)!) || this.skippable(p) || (this.tg(p) === 'VBN' || this.tg(p) === 'VBG'))) p--;
       const further = p < back[0] - 1 || timeOnly ? this.backwardNP(p, lo) : null;
       if (!further) break;
       back = further;
@@ -568,7 +575,7 @@ class Extractor {
       // "Trump unleashed a series of tweets saying ...": a participle after an object reports what
       // the clause's subject said, not the object.
       let verbBefore = false;
-      for (let t = s.a; t < back[0]; t++) if (/^VB[DZP]?$/.test(this.tg(t)) || this.tg(t) === 'MD') verbBefore = true;
+      for (let t = s.a; t < back[0]; t++) if (VERB_TAGS.has(this.tg(t)) || this.tg(t) === 'MD') verbBefore = true;
       if (verbBefore && !PRONOUNS.has(this.lw(back[0])!)) return this.inherit(c, prevCue);
     }
     if (back) {
@@ -616,7 +623,7 @@ class Extractor {
   private isTimeNP(span: [number, number]): boolean {
     for (let t = span[0]; t < span[1]; t++) {
       const w = this.lw(t)!;
-      if (!(TIME_WORDS.has(w) || MONTHS.has(w) || DETERMINERS.has(w) || /^\d+$/.test(w) || /^(late|early|mid|years|months|weeks|days|ago|time)$/.test(w))) return false;
+      if (!(TIME_WORDS.has(w) || MONTHS.has(w) || DETERMINERS.has(w) || /^\d+$/.test(w) || TIME_EXTRAS.has(w))) return false;
     }
     return true;
   }
@@ -628,12 +635,12 @@ class Extractor {
     // "seemed to suggest", "continued to argue", "declined to say": the subject is before the raiser.
     if (w === 'to' && RAISERS.has(this.lw(k - 1) ?? '')) return true;
     if (RAISERS.has(w) && this.lw(k + 1) === 'to') return true;
-    if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
+    if (CONTRACTIONS.has(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
     const tag = this.tg(k)!;
     if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.rw(k)!) || tag === 'RB';
     // "-ly" adverbs, but not names (Kelly, Italy) or nouns the tagger saw (family, ally).
     if (isCapitalized(this.rw(k)!) || tag.startsWith('NN') || tag.startsWith('JJ')) return false;
-    return /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally';
+    return w.endsWith('ly') && /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally';
   }
 
   private isVerbTag(k: number): boolean {
@@ -651,7 +658,7 @@ class Extractor {
     const { a } = this.sents[s]!;
     let start = a;
     const w0 = this.lw(a) ?? '';
-    if (PREPOSITIONS.has(w0) || ADVERBIALS.has(w0) || TIME_WORDS.has(w0) || /ly$/.test(w0)) {
+    if (PREPOSITIONS.has(w0) || ADVERBIALS.has(w0) || TIME_WORDS.has(w0) || w0.endsWith('ly')) {
       // "Earlier in the year, Trump designated ...": skip the introductory phrase.
       for (let t = a; t < Math.min(limit, a + 10); t++) {
         if (this.lw(t) === ',') {
@@ -725,7 +732,7 @@ class Extractor {
       if (this.hasPos) {
         const tag = this.tg(t)!;
         if (isBreakTag(tag) && !(tag === 'VBN' && t < k && isNominalTag(this.tg(t + 1) ?? ''))) break;
-      } else if (t < k && !isCapitalized(raw) && /(ed|ing)$/.test(w) && !DETERMINERS.has(this.lw(t - 1) ?? '')) {
+      } else if (t < k && !isCapitalized(raw) && (w.endsWith('ed') || w.endsWith('ing')) && !DETERMINERS.has(this.lw(t - 1) ?? '')) {
         break;
       } else if (ADVERBIALS.has(w) && !isCapitalized(raw)) {
         break;
@@ -784,7 +791,7 @@ class Extractor {
         const tag = this.tg(t)!;
         if (isBreakTag(tag) && !(tag === 'VBN' && isNominalTag(this.tg(t + 1) ?? ''))) break;
       } else {
-        if (t > a && !isCapitalized(raw) && (sawName || /(ed|s)$/.test(w)) && !DETERMINERS.has(this.lw(t - 1)!)) break;
+        if (t > a && !isCapitalized(raw) && (sawName || (w.endsWith('ed') || w.endsWith('s'))) && !DETERMINERS.has(this.lw(t - 1)!)) break;
         if (this.lex.single.has(w) && t > a && !DETERMINERS.has(this.lw(t - 1)!)) break;
       }
       if (isCapitalized(raw)) sawName = true;
@@ -1002,8 +1009,8 @@ class Extractor {
       }
       return null;
     }
-    if (this.lw(k) === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.lw(k)!)) {
-      if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.lw(k)!)) return null;
+    if (this.lw(k) === ',' || CALL_PREPS.has(this.lw(k)!)) {
+      if (c.entry.lemma !== 'call' && this.lw(k) !== 'to') return null;
     }
     if (c.entry.cls !== 'speech' && c.entry.cls !== 'evaluation' && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a)) && !(c.entry.cls === 'cognition' && this.bareClause(k))) return null;
     if (c.subj === null && !c.inherited) return null;

@@ -167,6 +167,12 @@ function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** The first cue whose reported clause holds region r (a function: a closure over r would be allocated per region). */
+function hostCue(cues: Cue[], r: QuoteRegion): Cue | undefined {
+  for (const c of cues) if (c.contentSpan && c.contentSpan.start <= r.start && c.contentSpan.end >= r.inner.end) return c;
+  return undefined;
+}
+
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
 export function extractQuotes(doc: Doc, lexicon: CueLexicon = loadCueLexicon()): QuoteResult {
   KEEP_SHAPES ??= new Extractor(createDoc('', []), lexicon);
@@ -277,7 +283,10 @@ class Extractor {
       while (end > start && /[\s"\u201d]/.test(this.text[end - 1]!)) end--;
       if (end - start < 2) continue;
       const region: QuoteRegion = { start, end, inner: { start, end }, multiParagraph: false };
-      const kept = this.regions.filter((r) => r.end <= p.start || r.start >= p.end);
+      // A loop, not filter with a closure: a closure over `p` would put the loop variable in a heap
+      // context for every paragraph, turn or not.
+      const kept: QuoteRegion[] = [];
+      for (const r of this.regions) if (r.end <= p.start || r.start >= p.end) kept.push(r);
       kept.push(region);
       kept.sort((a, b) => a.start - b.start);
       this.regions.length = 0;
@@ -1188,7 +1197,7 @@ class Extractor {
       const r = this.regions[ri]!;
       const words = this.wordCount(r.inner.start, r.inner.end, 3);
       // Inside the reported clause of a cue: a partial quote of that speaker.
-      const host = cues.find((c) => c.contentSpan && c.contentSpan.start <= r.start && c.contentSpan.end >= r.inner.end);
+      const host = hostCue(cues, r);
       if (host) {
         if (words > 2) this.emitRegion(r, host, this.regionKind(r) === 'direct' ? 'direct' : 'partial');
         continue;

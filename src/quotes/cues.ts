@@ -33,6 +33,8 @@ export interface CueLexicon {
    * first two folded letters. Rejects most tokens before hashing them.
    */
   gate: Uint8Array;
+  /** The same over the last two folded letters (gateEndKey): with gate, passes a third fewer tokens to hashing. */
+  gateEnd: Uint8Array;
   /** Number of distinct forms, for reports. */
   size: number;
 }
@@ -116,6 +118,12 @@ export function gateKey(text: string, start: number, end: number): number {
   return ((len > 15 ? 15 : len) * 27 + slot(text.charCodeAt(start))) * 27 + slot(text.charCodeAt(start + 1));
 }
 
+/** Like gateKey, over the last two characters (the last, then the one before it). */
+export function gateEndKey(text: string, start: number, end: number): number {
+  const len = end - start;
+  return ((len > 15 ? 15 : len) * 27 + slot(text.charCodeAt(end - 1))) * 27 + slot(text.charCodeAt(end - 2));
+}
+
 let cached: CueLexicon | null = null;
 
 /** Loads (once) and compiles the cue lexicon. */
@@ -163,7 +171,12 @@ export function loadCueLexicon(): CueLexicon {
   for (const w of single.keys()) hashes.add(foldHash(w, 0, w.length));
   for (const k of phrasesByFirst.keys()) hashes.add(foldHash(k, 0, k.length));
   const gate = new Uint8Array(16 * 27 * 27);
-  for (const w of [...single.keys(), ...phrasesByFirst.keys()]) if (w.length >= 2) gate[gateKey(w, 0, w.length)] = 1;
-  cached = { single, phrases, phrasesByFirst, hashes, gate, size: single.size + phrases.length };
+  const gateEnd = new Uint8Array(16 * 27 * 27);
+  for (const w of [...single.keys(), ...phrasesByFirst.keys()]) {
+    if (w.length < 2) continue;
+    gate[gateKey(w, 0, w.length)] = 1;
+    gateEnd[gateEndKey(w, 0, w.length)] = 1;
+  }
+  cached = { single, phrases, phrasesByFirst, hashes, gate, gateEnd, size: single.size + phrases.length };
   return cached;
 }

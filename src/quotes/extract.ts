@@ -4,8 +4,9 @@
  * the entity layer. Pure: returns what it found; the component applies it to the Doc.
  */
 import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } from '../doc/types.js';
-import { foldHash, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
+import { foldHash, gateEndKey, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
 import { createDoc } from '../doc/doc.js';
+import { tokenTexts, tokenWordIds, wordInterner } from '../doc/spans.js';
 import { findQuoteRegions, type QuoteRegion } from './marks.js';
 import { MentionIndex, resolveSpeaker } from './speaker.js';
 import {
@@ -62,35 +63,114 @@ const COLON_CUE: CueEntry = { lemma: ':', form: 'phrase', cls: 'speech', obj: fa
 const DASH_CUE: CueEntry = { lemma: '\u2015', form: 'phrase', cls: 'speech', obj: false, frameOnly: false, src: 'after' };
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Verbs that pass their subject to a following "to" + cue. */
-const RAISERS = /^(seem|seems|seemed|appear|appears|appeared|continue|continues|continued|began|begin|begins|decline|declines|declined|refuse|refuses|refused|tried|try|tries|went|go|goes|used|wants|want|wanted|plans|plan|planned|hopes|hoped|needs|need|needed)$/;
+const RAISERS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'continue', 'continues', 'continued', 'began', 'begin', 'begins', 'decline', 'declines', 'declined', 'refuse', 'refuses', 'refused', 'tried', 'try', 'tries', 'went', 'go', 'goes', 'used', 'wants', 'want', 'wanted', 'plans', 'plan', 'planned', 'hopes', 'hoped', 'needs', 'need', 'needed']);
+/** Word and tag sets the rules test tokens against (a Set lookup instead of a regex test per token). */
+const FINITE_TAGS = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+const VERB_TAGS = new Set(['VB', 'VBD', 'VBZ', 'VBP']);
+const ADJUNCT_PREPS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'since', 'over', 'from', 'through']);
+const CALL_PREPS = new Set(['to', 'in', 'on', 'at', 'with', 'for', 'about', 'during', 'after', 'before']);
+const TIME_EXTRAS = new Set(['late', 'early', 'mid', 'years', 'months', 'weeks', 'days', 'ago', 'time']);
+const CONTRACTIONS = new Set(["'s", "'re", "'ve", "'d", "'ll", "'m"]);
+/** Forms of "be" (a passive before a participle), and with "get" (word sets: a lookup instead of a regex test per word). */
+const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are']);
+const BE_GET_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'get', 'got']);
+
+/** Does a part-of-speech tag start a clause or a verb group (VB*, MD, IN, WDT, WP*, CC, TO, RB*)? The test /^(VB|MD|IN|WDT|WP|CC|TO|RB)/ by prefixes. */
+function isBreakTag(tag: string): boolean {
+  return (
+    tag.startsWith('VB') || tag.startsWith('MD') || tag.startsWith('IN') || tag.startsWith('WDT') || tag.startsWith('WP') ||
+    tag.startsWith('CC') || tag.startsWith('TO') || tag.startsWith('RB')
+  );
+}
+
+/** /^(VB|MD)/ by prefixes. */
+function isVerbGroupTag(tag: string): boolean {
+  return tag.startsWith('VB') || tag.startsWith('MD');
+}
+
+/** /^(JJ|NN)/ by prefixes. */
+function isNominalTag(tag: string): boolean {
+  return tag.startsWith('JJ') || tag.startsWith('NN');
+}
 /** Words that begin a clause, so a "that" after them is not the cue's complementiser. */
 const SUBJECT_START = new Set(['i', 'he', 'she', 'we', 'they', 'there', 'it', 'you', 'who', 'which']);
-/** Scratch arrays reused from one document to the next (see the Extractor constructor). */
+/** Scratch array reused from one document to the next (see the Extractor constructor). */
 const SCRATCH = {
   inRegion: new Int32Array(0),
-  stamp: new Int32Array(0),
-  raw: [] as (string | undefined)[],
-  low: [] as (string | undefined)[],
-  generation: 0,
   grow(n: number): void {
-    const size = Math.max(n, this.inRegion.length * 2, 1024);
-    this.inRegion = new Int32Array(size);
-    this.stamp = new Int32Array(size);
-    this.raw = new Array<string | undefined>(size);
-    this.low = new Array<string | undefined>(size);
-    this.generation = 0;
+    this.inRegion = new Int32Array(Math.max(n, this.inRegion.length * 2, 1024));
+  },
+};
+
+/**
+ * Per word type, by its id in the shared wordInterner (doc/spans.ts, which POS and NER have already
+ * filled for the document): the lower-case form, and whether the word can start a cue of `lex`
+ * (CAND_YES) or not (CAND_NO), 0 while unknown. A word is lower-cased and tested against the lexicon
+ * once while the interner keeps its id, not once per token; the interner's epoch says when ids were
+ * reused, and everything is dropped then.
+ */
+const CAND_NO = 1;
+const CAND_YES = 2;
+const WORDS = {
+  epoch: -1,
+  lex: null as CueLexicon | null,
+  low: [] as (string | undefined)[],
+  cand: new Uint8Array(0),
+  /** Makes the tables valid for the interner's current epoch and `lex`, with room for `maxId`. */
+  sync(lex: CueLexicon, maxId: number): void {
+    if (this.epoch !== wordInterner.epoch || this.lex !== lex) {
+      this.epoch = wordInterner.epoch;
+      this.lex = lex;
+      this.low.fill(undefined);
+      this.cand.fill(0);
+    }
+    if (maxId >= this.cand.length) {
+      // `low` grows by pushes: writing far past the end of a JS array (or a large new Array(n))
+      // would make it a slow dictionary.
+      const size = Math.max(maxId + 1, this.cand.length * 2, 4096);
+      const cand = new Uint8Array(size);
+      cand.set(this.cand);
+      this.cand = cand;
+      const low = this.low;
+      while (low.length < size) low.push(undefined);
+    }
   },
 };
 const NO_PHRASES: CueLexicon['phrases'] = [];
 const CLAUSE_END = new Set(['.', '!', '?', ';']);
 
-/** Does text[start, end) have a character lower-casing or the ’ fold would change (or might)? */
-function needsFold(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return true;
+/** The form the rules compare: lower case, ’ read as '. Most words are lower-case ASCII already. */
+function lowerForm(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) {
+      const l = w.toLowerCase();
+      return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+    }
   }
-  return false;
+  return w;
+}
+
+/**
+ * Can token text `w` be a single cue form or a phrase's first word? The same cheap tests findCues
+ * made per token (length, the two letter gates, the folded hash): only a word that passes them is
+ * looked up in the lexicon's maps.
+ */
+function cueCandidate(lex: CueLexicon, w: string): boolean {
+  const n = w.length;
+  return n >= 2 && lex.gate[gateKey(w, 0, n)] !== 0 && lex.gateEnd[gateEndKey(w, 0, n)] !== 0 && lex.hashes.has(foldHash(w, 0, n));
+}
+
+/** Is char code c matched by the regex \s (and stripped by trimEnd)? */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The first cue whose reported clause holds region r (a function: a closure over r would be allocated per region). */
+function hostCue(cues: Cue[], r: QuoteRegion): Cue | undefined {
+  for (const c of cues) if (c.contentSpan && c.contentSpan.start <= r.start && c.contentSpan.end >= r.inner.end) return c;
+  return undefined;
 }
 
 /** Extracts quotes and attributions; `lexicon` defaults to the shipped cue lexicon. */
@@ -111,16 +191,17 @@ let KEEP_SHAPES: Extractor | null = null;
 class Extractor {
   private readonly text: string;
   private readonly toks: Doc['tokens'];
-  /** Token texts and their lower-case forms, made only for tokens a rule looks at. */
-  private readonly rawCache: (string | undefined)[];
-  private readonly lowCache: (string | undefined)[];
+  /** Token texts (shared with POS and NER) and their ids in the shared word interner. */
+  private readonly words: readonly string[];
+  private readonly ids: Int32Array;
+  /** WORDS.low, WORDS.cand for this document. */
+  private readonly low: (string | undefined)[];
+  private readonly cand: Uint8Array;
   private readonly n: number;
   private readonly hasPos: boolean;
   private readonly regions: QuoteRegion[];
   /** Per token: index+1 of the region whose marks or inside it lies in, 0 outside. */
   private readonly inRegion: Int32Array;
-  private readonly stamp: Int32Array;
-  private readonly gen: number;
   private readonly sents: Sent[] = [];
   private readonly index: MentionIndex;
   private readonly quotes: Quote[] = [];
@@ -139,16 +220,21 @@ class Extractor {
     const toks = doc.tokens;
     this.toks = toks;
     // Per-token scratch space is shared between documents (extraction is synchronous), so a long
-    // batch does not allocate three token-sized arrays per article; a generation stamp marks which
-    // cache entries belong to this document.
+    // batch does not allocate a token-sized array per article.
     if (SCRATCH.inRegion.length < toks.length) SCRATCH.grow(toks.length);
-    this.gen = ++SCRATCH.generation;
-    this.rawCache = SCRATCH.raw;
-    this.lowCache = SCRATCH.low;
-    this.stamp = SCRATCH.stamp;
+    // Both are cached on the Doc's tokens by the POS and NER stages, so in the pipeline this is a lookup.
+    this.words = tokenTexts(doc);
+    this.ids = tokenWordIds(doc);
+    let maxId = -1;
+    for (let i = 0; i < this.ids.length; i++) if (this.ids[i]! > maxId) maxId = this.ids[i]!;
+    WORDS.sync(lex, maxId);
+    this.low = WORDS.low;
+    this.cand = WORDS.cand;
     this.n = toks.length;
     // A tagger fills every token or none: the first few tell.
-    this.hasPos = toks.slice(0, 8).some((t) => t.pos !== '');
+    let hasPos = false;
+    for (let t = 0; t < 8 && t < toks.length; t++) if (toks[t]!.pos !== '') hasPos = true;
+    this.hasPos = hasPos;
     const paras = doc.paragraphs.length > 0 ? doc.paragraphs : [{ start: 0, end: this.text.length }];
     this.regions = findQuoteRegions(this.text, paras);
     this.findTranscriptTurns(paras);
@@ -197,7 +283,10 @@ class Extractor {
       while (end > start && /[\s"\u201d]/.test(this.text[end - 1]!)) end--;
       if (end - start < 2) continue;
       const region: QuoteRegion = { start, end, inner: { start, end }, multiParagraph: false };
-      const kept = this.regions.filter((r) => r.end <= p.start || r.start >= p.end);
+      // A loop, not filter with a closure: a closure over `p` would put the loop variable in a heap
+      // context for every paragraph, turn or not.
+      const kept: QuoteRegion[] = [];
+      for (const r of this.regions) if (r.end <= p.start || r.start >= p.end) kept.push(r);
       kept.push(region);
       kept.sort((a, b) => a.start - b.start);
       this.regions.length = 0;
@@ -244,40 +333,17 @@ class Extractor {
     return lo;
   }
 
-  /** Starts token i's cache entries for this document (the scratch arrays are shared). */
-  private touch(i: number): void {
-    if (this.stamp[i] !== this.gen) {
-      this.stamp[i] = this.gen;
-      this.rawCache[i] = undefined;
-      this.lowCache[i] = undefined;
-    }
-  }
-
   private rw(i: number): string | undefined {
-    if (i < 0 || i >= this.n) return undefined;
-    this.touch(i);
-    let v = this.rawCache[i];
-    if (v === undefined) {
-      const t = this.toks[i]!;
-      v = this.text.slice(t.start, t.end);
-      this.rawCache[i] = v;
-    }
-    return v;
+    return i < 0 || i >= this.n ? undefined : this.words[i];
   }
 
   private lw(i: number): string | undefined {
     if (i < 0 || i >= this.n) return undefined;
-    this.touch(i);
-    let v = this.lowCache[i];
+    const id = this.ids[i]!;
+    let v = this.low[id];
     if (v === undefined) {
-      const t = this.toks[i]!;
-      // Most tokens are lower-case ASCII already: their lower form is the raw string itself, so
-      // one string serves both caches (lower-casing a slice of a two-byte text is a slow call).
-      if (needsFold(this.text, t.start, t.end)) {
-        const l = this.rw(i)!.toLowerCase();
-        v = l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
-      } else v = this.rw(i)!;
-      this.lowCache[i] = v;
+      v = lowerForm(this.words[i]!);
+      this.low[id] = v;
     }
     return v;
   }
@@ -299,9 +365,6 @@ class Extractor {
     this.leftoverRegions(allCues);
     this.quotes.sort((x, y) => x.start - y.start || x.end - y.end);
     this.attributions.sort((x, y) => x.start - y.start);
-    // Token strings are slices that would keep this article's text alive in the shared scratch.
-    this.rawCache.fill(undefined, 0, this.n);
-    this.lowCache.fill(undefined, 0, this.n);
     return { quotes: this.quotes, attributions: this.attributions, diagnostics: this.diagnostics };
   }
 
@@ -310,16 +373,15 @@ class Extractor {
   private findCues(s: number): Cue[] {
     const { a, b } = this.sents[s]!;
     const out: Cue[] = [];
-    const { gate, hashes } = this.lex;
-    const text = this.text;
+    const cand = this.cand;
+    const ids = this.ids;
     for (let i = a; i < b; i++) {
       if (this.inRegion[i]) continue;
-      // Most tokens are no cue: a hash of the folded characters rules them out without making strings.
-      const tok = this.toks[i]!;
-      // Every cue word has at least two characters; punctuation and "a" go first, before hashing.
-      const ts = tok.start;
-      const te = tok.end;
-      if (te - ts < 2 || gate[gateKey(text, ts, te)] === 0 || !hashes.has(foldHash(text, ts, te))) continue;
+      // Most tokens are no cue: a per-word answer (see WORDS) rules them out without a lexicon lookup.
+      const id = ids[i]!;
+      let k = cand[id]!;
+      if (k === 0) cand[id] = k = cueCandidate(this.lex, this.words[i]!) ? CAND_YES : CAND_NO;
+      if (k === CAND_NO) continue;
       let hit: { j: number; entry: CueEntry } | null = null;
       for (const ph of this.lex.phrasesByFirst.get(this.lw(i)!) ?? NO_PHRASES) {
         const n = ph.words.length;
@@ -374,8 +436,8 @@ class Extractor {
     }
     if (e.form === 'past' || e.form === 'pp') {
       let q = i - 1;
-      while (q > a && ADVERBIALS.has(this.lw(q)!) && !/^(be|been|being|is|was|were|are)$/.test(this.lw(q)!)) q--;
-      if (/^(be|been|being|is|was|were|are|get|got)$/.test(this.lw(q) ?? '')) return false;
+      while (q > a && ADVERBIALS.has(this.lw(q)!) && !BE_FORMS.has(this.lw(q)!)) q--;
+      if (BE_GET_FORMS.has(this.lw(q) ?? '')) return false;
     }
     if (i > a && isCapitalized(this.rw(i)!) && !isQuoteMark(prev)) {
       // Headlines capitalise every word: "Trump Says He Never Pledged ..." is still a report.
@@ -421,7 +483,7 @@ class Extractor {
     if (w === 'it' || w === 'you' || !(SUBJECT_START.has(w) || DETERMINERS.has(w) || isCapitalized(this.rw(k)!))) return false;
     for (let t = k + 1; t < Math.min(this.n, k + 6); t++) {
       const tag = this.tg(t);
-      if (/^(VBD|VBZ|VBP|MD)$/.test(tag)) return true;
+      if (FINITE_TAGS.has(tag)) return true;
       if (CLAUSE_END.has(this.lw(t)!) || this.lw(t) === ',' || tag === 'IN' || tag === 'TO') return false;
     }
     return false;
@@ -498,16 +560,12 @@ class Extractor {
       else break;
     }
     const before = k >= s.a ? this.lw(k)! : '';
-    const inherit = (): void => {
-      c.inherited = true;
-      c.subj = prevCue?.subj ?? this.sentenceSubject(c.sent, c.i);
-    };
     if (c.entry.src === 'after') {
       c.subj = this.forwardNP(c.j, s.b, true);
       return;
     }
-    if (c.entry.form === 'ing' && (before === ',' || before === 'and' || before === '\u2014' || before === '-' || before === 'by' || k < s.a || this.inRegion[k])) return inherit();
-    if ((before === 'and' || before === 'but') && !this.inRegion[k]) return inherit();
+    if (c.entry.form === 'ing' && (before === ',' || before === 'and' || before === '\u2014' || before === '-' || before === 'by' || k < s.a || this.inRegion[k])) return this.inherit(c, prevCue);
+    if ((before === 'and' || before === 'but') && !this.inRegion[k]) return this.inherit(c, prevCue);
     const lo = prevCue ? prevCue.j : s.a;
     let back = this.backwardNP(k, lo);
     // Adjuncts between subject and cue: "Trump at the time said", "Wells Fargo just this month
@@ -515,9 +573,9 @@ class Extractor {
     for (let hop = 0; back && hop < 3; hop++) {
       let p = back[0] - 1;
       const timeOnly = this.isTimeNP(back);
-      const afterPrep = p >= lo && /^(at|in|on|during|after|before|since|over|from|through)$/.test(this.lw(p)!) && (timeOnly || !isCapitalized(this.rw(back[0])!));
+      const afterPrep = p >= lo && ADJUNCT_PREPS.has(this.lw(p)!) && (timeOnly || !isCapitalized(this.rw(back[0])!));
       if (!afterPrep && !timeOnly) break;
-      while (p >= lo && (PREPOSITIONS.has(this.lw(p)!) || this.skippable(p) || /^VB[NG]$/.test(this.tg(p)))) p--;
+      while (p >= lo && (PREPOSITIONS.has(this.lw(p)!) || this.skippable(p) || (this.tg(p) === 'VBN' || this.tg(p) === 'VBG'))) p--;
       const further = p < back[0] - 1 || timeOnly ? this.backwardNP(p, lo) : null;
       if (!further) break;
       back = further;
@@ -526,8 +584,8 @@ class Extractor {
       // "Trump unleashed a series of tweets saying ...": a participle after an object reports what
       // the clause's subject said, not the object.
       let verbBefore = false;
-      for (let t = s.a; t < back[0]; t++) if (/^VB[DZP]?$/.test(this.tg(t)) || this.tg(t) === 'MD') verbBefore = true;
-      if (verbBefore && !PRONOUNS.has(this.lw(back[0])!)) return inherit();
+      for (let t = s.a; t < back[0]; t++) if (VERB_TAGS.has(this.tg(t)) || this.tg(t) === 'MD') verbBefore = true;
+      if (verbBefore && !PRONOUNS.has(this.lw(back[0])!)) return this.inherit(c, prevCue);
     }
     if (back) {
       c.subj = back;
@@ -564,11 +622,17 @@ class Extractor {
     }
   }
 
+  /** The cue takes its subject from the cue before it, or from the sentence (a method: no closure per cue). */
+  private inherit(c: Cue, prevCue: Cue | undefined): void {
+    c.inherited = true;
+    c.subj = prevCue?.subj ?? this.sentenceSubject(c.sent, c.i);
+  }
+
   /** A phrase made only of time words: "this month", "late August", "Friday", "years". */
   private isTimeNP(span: [number, number]): boolean {
     for (let t = span[0]; t < span[1]; t++) {
       const w = this.lw(t)!;
-      if (!(TIME_WORDS.has(w) || MONTHS.has(w) || DETERMINERS.has(w) || /^\d+$/.test(w) || /^(late|early|mid|years|months|weeks|days|ago|time)$/.test(w))) return false;
+      if (!(TIME_WORDS.has(w) || MONTHS.has(w) || DETERMINERS.has(w) || /^\d+$/.test(w) || TIME_EXTRAS.has(w))) return false;
     }
     return true;
   }
@@ -578,18 +642,18 @@ class Extractor {
     const w = this.lw(k)!;
     if (ADVERBIALS.has(w)) return true;
     // "seemed to suggest", "continued to argue", "declined to say": the subject is before the raiser.
-    if (w === 'to' && RAISERS.test(this.lw(k - 1) ?? '')) return true;
-    if (RAISERS.test(w) && this.lw(k + 1) === 'to') return true;
-    if (/^'(s|re|ve|d|ll|m)$/.test(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
+    if (w === 'to' && RAISERS.has(this.lw(k - 1) ?? '')) return true;
+    if (RAISERS.has(w) && this.lw(k + 1) === 'to') return true;
+    if (CONTRACTIONS.has(w) && k > 0 && PRONOUNS.has(this.lw(k - 1)!)) return true;
     const tag = this.tg(k)!;
     if (tag.startsWith('RB') && w !== 'not') return !isCapitalized(this.rw(k)!) || tag === 'RB';
     // "-ly" adverbs, but not names (Kelly, Italy) or nouns the tagger saw (family, ally).
     if (isCapitalized(this.rw(k)!) || tag.startsWith('NN') || tag.startsWith('JJ')) return false;
-    return /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally';
+    return w.endsWith('ly') && /^[a-z]+ly$/.test(w) && w !== 'only' && w !== 'family' && w !== 'ally';
   }
 
   private isVerbTag(k: number): boolean {
-    return this.hasPos && /^(VB|MD)/.test(this.tg(k)!);
+    return this.hasPos && isVerbGroupTag(this.tg(k)!);
   }
 
   private endsFrame(t: number, b: number): boolean {
@@ -603,7 +667,7 @@ class Extractor {
     const { a } = this.sents[s]!;
     let start = a;
     const w0 = this.lw(a) ?? '';
-    if (PREPOSITIONS.has(w0) || ADVERBIALS.has(w0) || TIME_WORDS.has(w0) || /ly$/.test(w0)) {
+    if (PREPOSITIONS.has(w0) || ADVERBIALS.has(w0) || TIME_WORDS.has(w0) || w0.endsWith('ly')) {
       // "Earlier in the year, Trump designated ...": skip the introductory phrase.
       for (let t = a; t < Math.min(limit, a + 10); t++) {
         if (this.lw(t) === ',') {
@@ -676,8 +740,8 @@ class Extractor {
       if (NP_STOPS.has(w) || PRONOUNS.has(w) || RELATIVES.has(w)) break;
       if (this.hasPos) {
         const tag = this.tg(t)!;
-        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && t < k && /^(JJ|NN)/.test(this.tg(t + 1) ?? ''))) break;
-      } else if (t < k && !isCapitalized(raw) && /(ed|ing)$/.test(w) && !DETERMINERS.has(this.lw(t - 1) ?? '')) {
+        if (isBreakTag(tag) && !(tag === 'VBN' && t < k && isNominalTag(this.tg(t + 1) ?? ''))) break;
+      } else if (t < k && !isCapitalized(raw) && (w.endsWith('ed') || w.endsWith('ing')) && !DETERMINERS.has(this.lw(t - 1) ?? '')) {
         break;
       } else if (ADVERBIALS.has(w) && !isCapitalized(raw)) {
         break;
@@ -734,9 +798,9 @@ class Extractor {
       if (NP_STOPS.has(w) || RELATIVES.has(w)) break;
       if (this.hasPos) {
         const tag = this.tg(t)!;
-        if (/^(VB|MD|IN|WDT|WP|CC|TO|RB)/.test(tag) && !(tag === 'VBN' && /^(JJ|NN)/.test(this.tg(t + 1) ?? ''))) break;
+        if (isBreakTag(tag) && !(tag === 'VBN' && isNominalTag(this.tg(t + 1) ?? ''))) break;
       } else {
-        if (t > a && !isCapitalized(raw) && (sawName || /(ed|s)$/.test(w)) && !DETERMINERS.has(this.lw(t - 1)!)) break;
+        if (t > a && !isCapitalized(raw) && (sawName || (w.endsWith('ed') || w.endsWith('s'))) && !DETERMINERS.has(this.lw(t - 1)!)) break;
         if (this.lex.single.has(w) && t > a && !DETERMINERS.has(this.lw(t - 1)!)) break;
       }
       if (isCapitalized(raw)) sawName = true;
@@ -788,7 +852,7 @@ class Extractor {
         const r = this.regions[this.inRegion[u]! - 1]!;
         // `"...," she said` or `"...?" asked X`; after a closed sentence (`"..." He said ...`) the
         // cue starts a new statement unless it is inverted.
-        const last = this.text.slice(r.inner.start, r.inner.end).replace(/[\s'"\u2019\u201d]+$/, '').slice(-1);
+        const last = this.lastCharBefore(r.inner.start, r.inner.end, true);
         const after = this.text[r.end] ?? '';
         const inverted = c.subj !== null && c.subj[0] >= c.j;
         let v = c.subj && c.subj[0] === c.j ? c.subj[1] : c.j;
@@ -851,11 +915,26 @@ class Extractor {
   /** Nothing but punctuation or a frame follows the quote in its sentence. */
   private endsClause(r: QuoteRegion): boolean {
     // American style puts the clause's comma or stop inside the marks: `"...military," adding`.
-    if (/[,.!?;:\u2014-]$/.test(this.text.slice(r.inner.start, r.inner.end).trimEnd())) return true;
+    if (/[,.!?;:\u2014-]/.test(this.lastCharBefore(r.inner.start, r.inner.end, false))) return true;
     let p = r.end;
     while (p < this.text.length && /[ \t]/.test(this.text[p]!)) p++;
     const c = this.text[p];
     return c === undefined || /[\n.,;:!?\u2014)]/.test(c);
+  }
+
+  /**
+   * The last character of text[start, end) after trailing whitespace (and, with `marks`, trailing
+   * ' " ’ ” too), or '' when nothing is left: a backward scan instead of slicing the whole quote
+   * and running an end-anchored regex over it.
+   */
+  private lastCharBefore(start: number, end: number, marks: boolean): string {
+    let e = end;
+    while (e > start) {
+      const c = this.text.charCodeAt(e - 1);
+      if (!(isSpaceCode(c) || (marks && (c === 39 || c === 34 || c === 0x2019 || c === 0x201d)))) break;
+      e--;
+    }
+    return e > start ? this.text[e - 1]! : '';
   }
 
   /** The region that starts right after `pos`, with only whitespace between. */
@@ -939,8 +1018,8 @@ class Extractor {
       }
       return null;
     }
-    if (this.lw(k) === ',' || /^(to|in|on|at|with|for|about|during|after|before)$/.test(this.lw(k)!)) {
-      if (c.entry.lemma !== 'call' && !/^(to)$/.test(this.lw(k)!)) return null;
+    if (this.lw(k) === ',' || CALL_PREPS.has(this.lw(k)!)) {
+      if (c.entry.lemma !== 'call' && this.lw(k) !== 'to') return null;
     }
     if (c.entry.cls !== 'speech' && c.entry.cls !== 'evaluation' && !(c.entry.cls === 'source' && this.evidenceSubject(c.i, s.a)) && !(c.entry.cls === 'cognition' && this.bareClause(k))) return null;
     if (c.subj === null && !c.inherited) return null;
@@ -1118,7 +1197,7 @@ class Extractor {
       const r = this.regions[ri]!;
       const words = this.wordCount(r.inner.start, r.inner.end, 3);
       // Inside the reported clause of a cue: a partial quote of that speaker.
-      const host = cues.find((c) => c.contentSpan && c.contentSpan.start <= r.start && c.contentSpan.end >= r.inner.end);
+      const host = hostCue(cues, r);
       if (host) {
         if (words > 2) this.emitRegion(r, host, this.regionKind(r) === 'direct' ? 'direct' : 'partial');
         continue;

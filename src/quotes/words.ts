@@ -63,7 +63,13 @@ export function isCapitalized(w: string): boolean {
 
 /** True for a quotation mark character (any style). */
 export function isQuoteMark(w: string): boolean {
-  return /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'\u2039\u203a]+$/.test(w);
+  // A character loop, not a regex: this runs for many tokens near every cue.
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!(c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || c === 0x2018 || c === 0x2019 || c === 0x2039 || c === 0x203a)) return false;
+  }
+  return true;
 }
 
 /** Nouns for evidence that "shows" or "finds" something: "Polls show Clinton ahead". */

@@ -110,6 +110,12 @@ function nextWord(text: string, i: number, end: number): string {
   return text.slice(i, j).toLowerCase();
 }
 
+/** Appends text[a, b) to `out` with trailing white space trimmed, unless nothing is left (a function, not a closure made per call). */
+function pushTrimmed(out: Span[], text: string, a: number, b: number): void {
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (b > a) out.push({ start: a, end: b });
+}
+
 /**
  * Splits text[start, end) into sentences. Spans are offsets into the whole `text`, trimmed of white
  * space, in order, never overlapping.
@@ -121,11 +127,6 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
   let list: ListMarker | null = null;
   let lineStart = start;
   let i = start;
-
-  const push = (a: number, b: number): void => {
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) out.push({ start: a, end: b });
-  };
 
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -154,7 +155,7 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
           brk = m !== null && m.alpha === list.alpha && m.fmt === list.fmt && m.value === list.value + 1;
         }
         if (brk) {
-          push(s, i);
+          pushTrimmed(out, text, s, i);
           s = -1;
         }
       }
@@ -199,11 +200,11 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
       if (n >= 4 && capitalNext) {
         if (attached) {
           // "compounds. . . . The": the word's own period ends the sentence; the ellipsis opens the next.
-          push(s, i + 1);
+          pushTrimmed(out, text, s, i + 1);
           s = -1;
           i = i + 1;
         } else {
-          push(s, after);
+          pushTrimmed(out, text, s, after);
           s = -1;
           i = after;
         }
@@ -243,7 +244,7 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
         isUpper(text.charCodeAt(k)) && isLower(text.charCodeAt(k + 1)) &&
         !looksLikeAddress(text, wordStart(text, i, start), wordEnd(text, k, end))
       ) {
-        push(s, k);
+        pushTrimmed(out, text, s, k);
         s = -1;
       }
       i = k;
@@ -265,12 +266,12 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
     else if (ell) brk = isUpper(nc);
     else brk = periodEnds(text, i, n, nc, s, start, end);
     if (brk) {
-      push(s, after);
+      pushTrimmed(out, text, s, after);
       s = -1;
     }
     i = after;
   }
-  if (s >= 0) push(s, end);
+  if (s >= 0) pushTrimmed(out, text, s, end);
   return out;
 }
 

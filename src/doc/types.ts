@@ -51,9 +51,11 @@ export interface Role {
   of: string | null;
   evidence: Span;
   /** A word that changes the role's status: "former", "acting", "interim", "deputy"... */
-  qualifier?: string | null;
+  qualifier?: string | null | undefined;
   /** The entity id of the organisation the office belongs to ("Pemex CEO", "White House spokesman"). */
-  org?: string | null;
+  org?: string | null | undefined;
+  // (undefined allowed: the entities stage creates every role with both fields, undefined when unknown,
+  // so that roles have one object shape; JSON leaves them out just the same.)
 }
 
 export interface Place {

@@ -357,7 +357,11 @@ function linkOthers(lk: Linker): void {
     if (!c && p.type === 'ORG') {
       const words = k.split(' ');
       const cands = new Set<Cluster>();
-      for (const w of words) for (const x of orgTokIdx.get(w) ?? []) cands.add(x);
+      // No `?? []`: iterating a fresh empty array (another elements kind) deoptimised this function.
+      for (const w of words) {
+        const list = orgTokIdx.get(w);
+        if (list) for (const x of list) cands.add(x);
+      }
       // "Times" for "The New York Times": a proper suffix or prefix of exactly one longer name.
       const fits = [...cands].filter((x) => {
         const xs = x.tokens;
@@ -658,8 +662,8 @@ function roleMentions(lk: Linker, doc: Doc, titleSpans: readonly { start: number
     let holder = unnamed.get(key);
     if (!holder) {
       const country = countryName(rm.of) ?? rm.of;
-      const role: Role = { title: rm.title, of: rm.of, evidence: { start: rm.start, end: rm.end } };
-      if (rm.qualifier) role.qualifier = rm.qualifier;
+      // The one shape of every role (see roleBefore in roles.ts).
+      const role: Role = { title: rm.title, of: rm.of, evidence: { start: rm.start, end: rm.end }, qualifier: rm.qualifier || undefined, org: undefined };
       holder = {
         id: `e${++lk.n}`,
         name: / (?:to|of|for) /u.test(rm.title) ? `${country} ${rm.title}` : `${rm.title} of ${country}`,

@@ -122,8 +122,9 @@ export function roleBefore(text: string, nameStart: number, limit: number, nameE
         evStart = Math.max(limit, runStart - 40) + c.offset;
       }
     }
-    const role: Role = { title, of, evidence: { start: evStart, end: nameEnd } };
-    if (m[1]) role.qualifier = m[1].toLowerCase();
+    // Every field present from the start (undefined is left out of JSON like an absent field): roles
+    // of one shape, so addRole and its callers are not deoptimised by a role with a qualifier or org.
+    const role: Role = { title, of, evidence: { start: evStart, end: nameEnd }, qualifier: m[1] ? m[1].toLowerCase() : undefined, org: undefined };
     return { role, titleSpan: { start: titleStart, end: titleEnd } };
   }
   return null;
@@ -158,8 +159,8 @@ export function roleAfter(text: string, nameEnd: number, limit: number, nameStar
     if (c) of = c.code;
     // A capitalised word that is not a country ("Pemex CEO") is an organisation: no country from it.
   }
-  const role: Role = { title, of, evidence: { start: nameStart, end: nameEnd + m[0].length } };
-  if (m[2]) role.qualifier = m[2].toLowerCase();
+  // One shape for every role (see roleBefore).
+  const role: Role = { title, of, evidence: { start: nameStart, end: nameEnd + m[0].length }, qualifier: m[2] ? m[2].toLowerCase() : undefined, org: undefined };
   return { role, titleSpan: { start: titleStart, end: titleEnd } };
 }
 

@@ -348,6 +348,16 @@ class Extractor {
     return v;
   }
 
+  /**
+   * Whether word i is the one character `code` ("(" is 40). Comparing lw(i) with "(" deoptimised the
+   * noun-phrase walks ("wrong instance type") when a lower-cased form that is not an internalized
+   * string first met the comparison; a character code is a number either way.
+   */
+  private isChar(i: number, code: number): boolean {
+    const w = this.words[i];
+    return w !== undefined && w.length === 1 && w.charCodeAt(0) === code;
+  }
+
   private tg(i: number): string {
     return this.toks[i]?.pos ?? '';
   }
@@ -708,8 +718,8 @@ class Extractor {
       if (this.inRegion[t]) break;
       if (w === ')') {
         let u = t - 1;
-        while (u >= lo && this.lw(u) !== '(' && t - u < 8) u--;
-        if (u >= lo && this.lw(u) === '(') {
+        while (u >= lo && !this.isChar(u, 40) && t - u < 8) u--;
+        if (u >= lo && this.isChar(u, 40)) {
           n += t - u + 1;
           t = u - 1;
           continue;
@@ -769,8 +779,8 @@ class Extractor {
       if (this.inRegion[t]) break;
       if (w === '(') {
         let u = t + 1;
-        while (u < b && this.lw(u) !== ')' && u - t < 8) u++;
-        if (u < b && this.lw(u) === ')') {
+        while (u < b && !this.isChar(u, 41) && u - t < 8) u++;
+        if (u < b && this.isChar(u, 41)) {
           t = u + 1;
           n += 2;
           continue;
@@ -1190,8 +1200,11 @@ class Extractor {
       while (si + 1 < this.sents.length && this.sents[si]!.end <= r.start) si++;
       paraOf[ri] = this.sents[si]?.para ?? 0;
     }
-    const attached = this.regions.map((r) => this.regionCue.get(r.start) ?? null);
-    const cueOf: (Cue | null)[] = [...attached];
+    // Both built by push and slice, so they have one elements kind whatever the regions (an array from
+    // map and one from spread differ in kind and size, and the loops below were deoptimised by each).
+    const attached: (Cue | null)[] = [];
+    for (let ri = 0; ri < n; ri++) attached.push(this.regionCue.get(this.regions[ri]!.start) ?? null);
+    const cueOf = attached.slice();
     for (let ri = 0; ri < n; ri++) {
       if (attached[ri]) continue;
       const r = this.regions[ri]!;

@@ -459,6 +459,16 @@ function linkable(ctx: DocContext, prev: Atom, gapStart: number, gapEnd: number)
 }
 
 /** Groups atoms in [a, b) into actor phrases; "X and Y" with a country each becomes one group with parts. */
+/**
+ * The first group in [a, b), or undefined. One function for every caller that wants only the first:
+ * indexing groupsIn's result at each call site deoptimised those callers ("out of bounds", "wrong
+ * map") whenever one first met an empty result, whose array is of another elements kind.
+ */
+function firstGroupIn(ctx: DocContext, a: number, b: number): Group | undefined {
+  const gs = groupsIn(ctx, a, b);
+  return gs.length > 0 ? gs[0] : undefined;
+}
+
 function groupsIn(ctx: DocContext, a: number, b: number): Group[] {
   const atoms = atomsIn(ctx, a, b);
   const runs: Atom[][] = [];
@@ -702,9 +712,12 @@ function mergeWrappers(text: string, ws: Word[], matches: Match[], sent: Span): 
       continue;
     }
     // "threatened to X", "offered to X", "warned that ... will X"; not "vowed opposition to".
-    const between = ws.slice(m.j + 1, next.i).map((w) => w.lower);
-    const toNext = between[0] === 'to' && between.length <= 3;
-    if (!(toNext || (between.includes('that') && between.length <= 8) || (between.length === 0 && m.j === next.i - 1))) continue;
+    // The words between are read in place: a sliced and mapped copy is an array of another elements
+    // kind when empty, and indexing it deoptimised this function the first time one was.
+    const lo = m.j + 1;
+    const len = Math.max(0, next.i - lo);
+    const toNext = len > 0 && len <= 3 && ws[lo]!.lower === 'to';
+    if (!(toNext || (len <= 8 && hasWord(ws, lo, next.i, 'that')) || (len === 0 && m.j === next.i - 1))) continue;
     // Agreeing to do something is agreement whatever it is ("agreed to postpone the demonstration");
     // offering, promising or vowing a hostile act is a threat.
     // A refusal is a rejection, and the refused action itself did not happen: keep it, negated.
@@ -716,6 +729,12 @@ function mergeWrappers(text: string, ws: Word[], matches: Match[], sent: Span): 
     m.absorbed = true;
     m.merged = true;
   }
+}
+
+/** Whether a word in ws[from, to) is `lower`. */
+function hasWord(ws: Word[], from: number, to: number, lower: string): boolean {
+  for (let t = from; t < to; t++) if (ws[t]!.lower === lower) return true;
+  return false;
 }
 
 function absorbAdjuncts(ws: Word[], matches: Match[]): void {
@@ -746,7 +765,7 @@ function mustEvents(ctx: DocContext, ws: Word[], matches: Match[], sent: Span): 
     for (let t = i - 1; t >= 0 && t >= i - 12; t--) if (isSpeech(ws[t]!) || ws[t]!.lower === 'demanded') { sp = t; break; }
     if (sp < 0) continue;
     const actor = subjectOf(ctx, ws, sp, sent);
-    const tg = groupsIn(ctx, ws[sp]!.end, ws[i]!.start)[0] ?? null;
+    const tg = firstGroupIn(ctx, ws[sp]!.end, ws[i]!.start) ?? null;
     found.push({ actor, target: tg, cameo: '100', text: text.slice(ws[sp]!.start, ws[Math.min(i + 1, ws.length - 1)]!.end), negated: false, modality: 'asserted', reporter: null, trigger: { start: ws[sp]!.start, end: ws[i]!.end } });
     for (const m of matches) if (m.i > i && m.i - i < 6) m.absorbed = true;
   }
@@ -810,7 +829,7 @@ function codeMatch(ctx: DocContext, ws: Word[], matches: Match[], m: Match, sent
   // "X received weapons from Y": the giver is in the from-phrase, the receiver is the target.
   if (m.pat.flags.includes('inv') && !passive) {
     const fromIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'from' && w.start < rightEnd);
-    const giver = fromIdx >= 0 ? groupsIn(ctx, ws[fromIdx]!.end, rightEnd)[0] ?? null : null;
+    const giver = fromIdx >= 0 ? firstGroupIn(ctx, ws[fromIdx]!.end, rightEnd) ?? null : null;
     target = actor;
     actor = giver;
   }
@@ -908,7 +927,7 @@ function passiveSides(ctx: DocContext, ws: Word[], m: Match, head: number, sent:
     let stop = byIdx + 1;
     while (stop < ws.length && !/^(?:that|which|who|,|;)$/.test(ws[stop]!.lower)) stop++;
     const end = Math.min(rightLimit(ws, byIdx, sent.end), ws[stop]?.start ?? sent.end);
-    actor = groupsIn(ctx, ws[byIdx]!.end, end)[0] ?? null;
+    actor = firstGroupIn(ctx, ws[byIdx]!.end, end) ?? null;
     // "blown up by a missile (fired by rebels)": a heavy weapon is the means, not the agent; the attack is
     // fighting with artillery and rockets (194), and its agent is whoever the weapon is said to be used by.
     let np = byIdx + 1;
@@ -916,13 +935,13 @@ function passiveSides(ctx: DocContext, ws: Word[], m: Match, head: number, sent:
     if (ws.slice(byIdx + 1, np).some((w) => HEAVY_WEAPON.test(w.lower))) {
       if (/^(?:17|18)/.test(cameo)) cameo = '194';
       const by2 = ws.findIndex((w, t) => t > np && t - np <= 6 && w.lower === 'by');
-      actor = by2 >= 0 ? groupsIn(ctx, ws[by2]!.end, rightLimit(ws, by2, sent.end))[0] ?? null : null;
+      actor = by2 >= 0 ? firstGroupIn(ctx, ws[by2]!.end, rightLimit(ws, by2, sent.end)) ?? null : null;
     }
   }
   else {
     // "killed in Israeli tank shelling": an "in" phrase names the actor only through a force or a nationality.
     const inIdx = ws.findIndex((w, t) => t > m.j && w.lower === 'in' && w.start < rightEnd);
-    const g = inIdx >= 0 ? groupsIn(ctx, ws[inIdx]!.end, rightEnd)[0] : undefined;
+    const g = inIdx >= 0 ? firstGroupIn(ctx, ws[inIdx]!.end, rightEnd) : undefined;
     if (g && g.sector && g.sector !== 'GOV' && g.start - ws[inIdx]!.end < 30) actor = g;
   }
   return { actor, target, cameo };
@@ -1059,7 +1078,7 @@ function isReducedRelative(ws: Word[], m: Match, all: Match[]): boolean {
 function placeCountry(ctx: DocContext, ws: Word[], j: number, end: number, actor: Group | null): string | null {
   for (let t = j + 1; t < ws.length && ws[t]!.start < end; t++) {
     if (!/^(?:in|near|at)$/.test(ws[t]!.lower)) continue;
-    const g = groupsIn(ctx, ws[t]!.end, end)[0];
+    const g = firstGroupIn(ctx, ws[t]!.end, end);
     if (g && g.country && g.country !== 'IGO' && !g.sector && (!actor || g.start !== actor.start) && g.start - ws[t]!.end < 30) return g.country;
   }
   return null;
@@ -1124,7 +1143,7 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
     const [a, b] = segs[k]!;
     const first = ws[a]!.lower;
     if (k < segs.length - 1 && (SUBORD.has(first) || PREPS.has(first) || first === 'according')) continue;
-    const g = groupsIn(ctx, ws[a]!.start, ws[b]!.end)[0];
+    const g = firstGroupIn(ctx, ws[a]!.start, ws[b]!.end);
     // A pronoun before any name is the subject ("they would blockade Paris").
     const pron = ws.slice(a, b + 1).find((w) => PRONOUNS.has(w.lower) && (!g || w.end <= g.start));
     if (pron) {
@@ -1144,7 +1163,7 @@ function subjectOf(ctx: DocContext, ws: Word[], head: number, sent: Span): Group
     // An appositive right after the subject adds what the name lacks ("Kenzo Oshima, the UN coordinator,").
     const nxt = segs[k + 1];
     if (nxt && ws[nxt[0]] && DETERMINERS.has(ws[nxt[0]]!.lower)) {
-      const ap = groupsIn(ctx, ws[nxt[0]]!.start, ws[nxt[1]]!.end)[0];
+      const ap = firstGroupIn(ctx, ws[nxt[0]]!.start, ws[nxt[1]]!.end);
       if (ap) subject = { ...g, country: g.country ?? ap.country, sector: g.sector ?? ap.sector };
     }
     break;
@@ -1223,7 +1242,7 @@ function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: 
   const acc = ACCORDING.exec(text);
   if (acc) {
     const a = sent.start + acc.index + acc[0].length;
-    const g = groupsIn(ctx, a, Math.min(sent.end, a + 80))[0];
+    const g = firstGroupIn(ctx, a, Math.min(sent.end, a + 80));
     if (g && g.start - a < 30) return g;
   }
   // "X said (that) <event>": a speech verb before the event whose complement holds the event's subject.
@@ -1244,8 +1263,8 @@ function reporterOf(ctx: DocContext, ws: Word[], trig: Span, sent: Span, actor: 
     let c = t - 1;
     while (c >= 0 && ws[c]!.lower !== ',' && ws[c]!.start >= trig.end && t - c < 10) c--;
     if (c < 0 || ws[c]!.lower !== ',') continue;
-    const g = groupsIn(ctx, ws[c]!.end, w.start)[0] ??
-      (c === t - 1 && /^(?:said|says|told)$/.test(w.lower) ? groupsIn(ctx, w.end, sent.end)[0] : undefined);
+    const g = firstGroupIn(ctx, ws[c]!.end, w.start) ??
+      (c === t - 1 && /^(?:said|says|told)$/.test(w.lower) ? firstGroupIn(ctx, w.end, sent.end) : undefined);
     if (g) return g;
   }
   return null;

@@ -901,16 +901,22 @@ function modalityOf(ws: Word[], m: Match, head: number): { negated: boolean; mod
 
 /** Passive: "was attacked by X". */
 function isPassive(ws: Word[], m: Match): boolean {
-  // "There were ten soldiers killed": after an existential "there is/was", a participle is passive too.
-  const existential = (): boolean => {
-    for (let t = m.i - 2; t >= 1 && t >= m.i - 7; t--) {
-      if (ws[t - 1]!.lower === 'there' && BE.has(ws[t]!.lower)) return true;
-      if (PUNCT.test(ws[t]!.lower) || /^VB/.test(ws[t]!.pos)) return false;
-    }
-    return false;
-  };
+  // The two words before the participle, undefined at the sentence start: read by index only when
+  // present, since reading ws[-1] deoptimised this function ("out of bounds") the first time it came.
+  const w1 = m.i >= 1 ? ws[m.i - 1] : undefined;
+  const w2 = m.i >= 2 ? ws[m.i - 2] : undefined;
   return !m.pat.noun && !ADJECTIVAL.has(ws[m.i]!.lower) && /(?:ed|en|wn|ld|ot|ht|ne|un)$/.test(ws[m.i]!.lower) &&
-    ([ws[m.i - 1], ws[m.i - 2]].some((w) => w && BE.has(w.lower)) || existential()) && !(ws[m.i - 1] && ws[m.i - 1]!.lower === 'being' && ws[m.i - 2] && !BE.has(ws[m.i - 2]!.lower));
+    ((w1 !== undefined && BE.has(w1.lower)) || (w2 !== undefined && BE.has(w2.lower)) || existentialBefore(ws, m.i)) &&
+    !(w1 !== undefined && w1.lower === 'being' && w2 !== undefined && !BE.has(w2.lower));
+}
+
+/** "There were ten soldiers killed": after an existential "there is/was", a participle at i is passive too. */
+function existentialBefore(ws: Word[], i: number): boolean {
+  for (let t = i - 2; t >= 1 && t >= i - 7; t--) {
+    if (ws[t - 1]!.lower === 'there' && BE.has(ws[t]!.lower)) return true;
+    if (PUNCT.test(ws[t]!.lower) || /^VB/.test(ws[t]!.pos)) return false;
+  }
+  return false;
 }
 
 /** Actor and target of a passive: the subject is the target, the agent is in a by-phrase (or an in-phrase). */

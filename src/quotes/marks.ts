@@ -144,7 +144,8 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
     }
     if (stack.length > 0) {
       const bottom = stack[0]!;
-      const nextPara = paragraphs[p + 1];
+      // Not paragraphs[p + 1] past the end: that read deoptimised this function ("out of bounds").
+      const nextPara = p + 1 < paragraphs.length ? paragraphs[p + 1] : undefined;
       const openedPara = bottom.at < para.start || bottom.at === firstNonSpace(text, para.start, para.end);
       if (nextPara && (bottom.kind === 'dq' || bottom.kind === 'sdq' || bottom.kind === 'guil' || bottom.kind === 'dsq')) {
         carry = { at: bottom.at, kind: bottom.kind, openedPara, paraEnd: para.end };

@@ -104,3 +104,34 @@ describe('values: helpers', () => {
     expect(weekdayDate(pub, 5, 'next').toISOString().slice(0, 10)).toBe('2025-08-15');
   });
 });
+
+describe('values: "a" and "an" as numbers', () => {
+  // findValues tries the rules "a"/"an" trigger only when a space and one of the letters in its
+  // AFTER_A gate follow (d h t m b w y). Every phrase those rules read must get through the gate:
+  // a rule for a new "a ..." phrase needs its first letter added there, and this list extended.
+  it('reads every "a"/"an" number and "a <unit> ago" phrase the rules know', () => {
+    const published = '2025-08-09';
+    const cases: [string, string, string | null][] = [
+      ['They arrested a dozen people.', 'a dozen', '12'],
+      ['They sent a hundred troops.', 'a hundred', '100'],
+      ['It cost a thousand dollars to fix.', 'a thousand', null],
+      ['Nearly a million  voters came.', 'a million', '1000000'],
+      ['It spent a billion on roads.', 'a billion', '1000000000'],
+      ['A day ago the law passed.', 'A day ago', '2025-08-08'],
+      ['The law passed a week earlier.', 'a week earlier', '2025-08-02'],
+      ['The law passed a month later.', 'a month later', '2025-09'],
+      ['The law passed a year ago.', 'a year ago', '2024'],
+      ['The law passed a decade ago.', 'a decade ago', '2015'],
+    ];
+    for (const [text, phrase, normalized] of cases) {
+      const found = findValues(text, roughSentences(text), published).map((v) => text.slice(v.start, v.end));
+      expect(found.some((f) => f.startsWith(phrase)), `${text} -> ${JSON.stringify(found)}`).toBe(true);
+      if (normalized !== null) {
+        const v = findValues(text, roughSentences(text), published).find((x) => text.slice(x.start, x.end).startsWith(phrase));
+        expect(v?.normalized, text).toBe(normalized);
+      }
+    }
+    // ...and the gate still leaves "a" alone where no number follows.
+    expect(values('It was a good day for a walk.')).toEqual([]);
+  });
+});

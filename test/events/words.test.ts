@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '../../src/events/coder.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { pieceText } from '../generated-text.js';
 
 // The coder's words come from a hand-written scanner that must split exactly as the regex it replaced,
 // so both run over generated text made of pieces that exercise every branch and boundary.
@@ -26,11 +27,7 @@ describe('words', () => {
     const rand = mulberry32(5);
     let count = 0;
     for (let k = 0; k < 20000; k++) {
-      const n = 1 + Math.floor(rand() * 10);
-      let text = '';
-      for (let i = 0; i < n; i++) text += PIECES[Math.floor(rand() * PIECES.length)]!;
-      const start = Math.floor(rand() * 3);
-      const end = Math.max(start, text.length - Math.floor(rand() * 3));
+      const { text, start, end } = pieceText(rand, PIECES, 10);
       const got = words(text, start, end).map((w) => [w.start, w.end, w.lower]);
       expect(got, JSON.stringify([text, start, end])).toEqual(viaRegex(text, start, end));
       count += got.length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher } from '../../src/util/phrase-matcher.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { pieceText } from '../generated-text.js';
 
 // The matcher must find exactly what the equivalent regex alternation finds (the regex it replaced in
 // the event coder), so both are run over generated text built from the phrases, their near misses and
@@ -35,11 +36,7 @@ describe('PhraseMatcher', () => {
       const re = regexFor(PHRASES, ignoreCase, noDotLetter);
       let hits = 0;
       for (let k = 0; k < 3000; k++) {
-        const n = 1 + Math.floor(rand() * 12);
-        let text = '';
-        for (let i = 0; i < n; i++) text += PIECES[Math.floor(rand() * PIECES.length)]!;
-        const start = Math.floor(rand() * 3);
-        const end = Math.max(start, text.length - Math.floor(rand() * 3));
+        const { text, start, end } = pieceText(rand, PIECES, 12);
         const got = matcher.find(text, start, end).map((h) => [h.start, h.end]);
         expect(got, JSON.stringify(text)).toEqual(viaRegex(re, text, start, end));
         hits += got.length;

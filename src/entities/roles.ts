@@ -6,6 +6,7 @@
 import type { Role } from '../doc/types.js';
 import { countryByName, isUsState, lookupCountry } from './countries.js';
 import { HONORIFICS, TITLES, TITLE_FIRST_WORDS, TITLE_PATTERN, TITLE_QUALIFIERS, titleCase } from './titles.js';
+import { isRegexSpace } from '../util/strings.js';
 
 /** A role read from the text, with the span of the title itself (for not reading it twice). */
 export interface FoundRole {
@@ -29,15 +30,6 @@ const AFTER_RE = new RegExp(
 );
 const CAP_WORD = /^[A-Z][\p{L}.'\u2019-]*$/u;
 
-/** True for a code unit that regex \s matches (JavaScript's white space and line terminators). */
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
 /** "gov." -> "gov": what `.replace(/\.$/u, '')` gives, without a regex per word. */
 function withoutFinalDot(w: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
@@ -47,16 +39,16 @@ function withoutFinalDot(w: string): string {
 export function trailingCountry(s: string): { code: string; offset: number } | null {
   // Walk back over at most three words; no regex over the whole string.
   let end = s.length;
-  while (end > 0 && isSpaceCode(s.charCodeAt(end - 1))) end--;
+  while (end > 0 && isRegexSpace(s.charCodeAt(end - 1))) end--;
   const starts: number[] = [];
   let pos = end;
   for (let k = 0; k < 3 && pos > 0; k++) {
     let b = pos;
-    while (b > 0 && !isSpaceCode(s.charCodeAt(b - 1))) b--;
+    while (b > 0 && !isRegexSpace(s.charCodeAt(b - 1))) b--;
     if (!CAP_WORD.test(s.slice(b, pos))) break;
     starts.push(b);
     pos = b;
-    while (pos > 0 && isSpaceCode(s.charCodeAt(pos - 1))) pos--;
+    while (pos > 0 && isRegexSpace(s.charCodeAt(pos - 1))) pos--;
   }
   for (let i = starts.length - 1; i >= 0; i--) {
     const b = starts[i]!;
@@ -277,7 +269,7 @@ export function findRoleMentions(
     const after = text.slice(end, end + 3);
     if (/^\s+[A-Z]/u.test(after) || /^[-\u2010]/u.test(after)) continue; // a name (or a compound) follows
     // Either way a space comes right before the title: a country ("Mexico's President") or "the".
-    if (start === 0 || !isSpaceCode(text.charCodeAt(start - 1))) continue;
+    if (start === 0 || !isRegexSpace(text.charCodeAt(start - 1))) continue;
     const left = text.slice(Math.max(0, start - 60), start);
     let country: string | null = null;
     let evStart = start;
@@ -287,7 +279,7 @@ export function findRoleMentions(
       evStart = start - left.length + c.offset;
     } else {
       let e = left.length;
-      while (e > 0 && isSpaceCode(left.charCodeAt(e - 1))) e--;
+      while (e > 0 && isRegexSpace(left.charCodeAt(e - 1))) e--;
       if (e < 3) continue;
       const w = left.slice(e - 3, e);
       if ((w !== 'the' && w !== 'The') || (e > 3 && /\p{L}/u.test(left[e - 4]!))) continue;

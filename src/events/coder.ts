@@ -11,6 +11,7 @@ import type { Doc, Entity, EntityType, Modality, NewsEvent, Span } from '../doc/
 import { sectorOf } from '../entities/actors.js';
 import { findActorHits, isCountryName, type ActorHit } from './actors.js';
 import { LEXICON } from './lexicon.js';
+import { isRegexSpace } from '../util/strings.js';
 import { nounForms, verbForms } from './morph.js';
 import { goldstein, ploverMode, ploverOf, quadClass } from './ontology.js';
 
@@ -98,11 +99,6 @@ const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 &
 /** \w as \b reads it (the regex has no i flag, so ASCII only). */
 const isWordChar = (c: number): boolean => isDigit(c) || isAsciiLetter(c) || c === 95;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
-/** \s of a JavaScript regex. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 /** Whether the code point cp is \p{L} (letters only) or [\p{L}\p{N}]. */
 function isLetterCp(cp: number): boolean {
   return cp < 128 ? isAsciiLetter(cp) : nonAsciiClass(cp) === 1;
@@ -190,7 +186,7 @@ export function words(text: string, start: number, end: number, pos?: PosIndex):
   let k = starts ? firstFrom(starts, start) : 0;
   let a = start;
   for (;;) {
-    while (a < end && isSpace(text.charCodeAt(a))) a++;
+    while (a < end && isRegexSpace(text.charCodeAt(a))) a++;
     if (a >= end) break;
     const b = wordEnd(text, a, end);
     let tag = '';

@@ -7,6 +7,7 @@ import type { Attribution, Diagnostic, Doc, Quote, QuoteKind, Span, TextSpan } f
 import { foldHash, gateEndKey, gateKey, loadCueLexicon, type CueEntry, type CueLexicon } from './cues.js';
 import { createDoc } from '../doc/doc.js';
 import { tokenTexts, tokenWordIds, wordInterner } from '../doc/spans.js';
+import { isRegexSpace } from '../util/strings.js';
 import { findQuoteRegions, type QuoteRegion } from './marks.js';
 import { MentionIndex, resolveSpeaker } from './speaker.js';
 import {
@@ -159,12 +160,6 @@ function lowerForm(w: string): string {
 function cueCandidate(lex: CueLexicon, w: string): boolean {
   const n = w.length;
   return n >= 2 && lex.gate[gateKey(w, 0, n)] !== 0 && lex.gateEnd[gateEndKey(w, 0, n)] !== 0 && lex.hashes.has(foldHash(w, 0, n));
-}
-
-/** Is char code c matched by the regex \s (and stripped by trimEnd)? */
-function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The first cue whose reported clause holds region r (a function: a closure over r would be allocated per region). */
@@ -941,7 +936,7 @@ class Extractor {
     let e = end;
     while (e > start) {
       const c = this.text.charCodeAt(e - 1);
-      if (!(isSpaceCode(c) || (marks && (c === 39 || c === 34 || c === 0x2019 || c === 0x201d)))) break;
+      if (!(isRegexSpace(c) || (marks && (c === 39 || c === 34 || c === 0x2019 || c === 0x201d)))) break;
       e--;
     }
     return e > start ? this.text[e - 1]! : '';

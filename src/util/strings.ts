@@ -18,3 +18,13 @@ export function foldName(s: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/**
+ * True for the code unit of a character a JavaScript regex's `\s` matches: for scanners that replace a
+ * regex and must split exactly where it did. (The tokenizer's `isSpace` in text/abbreviations.ts is its
+ * own, slightly different set.)
+ */
+export function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

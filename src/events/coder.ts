@@ -12,6 +12,7 @@ import { sectorOf } from '../entities/actors.js';
 import { findActorHits, isCountryName, type ActorHit } from './actors.js';
 import { LEXICON } from './lexicon.js';
 import { isRegexSpace } from '../util/strings.js';
+import { isDigit } from '../text/abbreviations.js';
 import { nounForms, verbForms } from './morph.js';
 import { goldstein, ploverMode, ploverOf, quadClass } from './ontology.js';
 
@@ -94,7 +95,6 @@ function codePointBefore(t: string, i: number, end: number): number {
   }
   return c;
 }
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** \w as \b reads it (the regex has no i flag, so ASCII only). */
 const isWordChar = (c: number): boolean => isDigit(c) || isAsciiLetter(c) || c === 95;

@@ -74,7 +74,7 @@ const TIME_EXTRAS = new Set(['late', 'early', 'mid', 'years', 'months', 'weeks',
 const CONTRACTIONS = new Set(["'s", "'re", "'ve", "'d", "'ll", "'m"]);
 /** Forms of "be" (a passive before a participle), and with "get" (word sets: a lookup instead of a regex test per word). */
 const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are']);
-const BE_GET_FORMS = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'get', 'got']);
+const BE_GET_FORMS = new Set([...BE_FORMS, 'get', 'got']);
 
 /** Does a part-of-speech tag start a clause or a verb group (VB*, MD, IN, WDT, WP*, CC, TO, RB*)? The test /^(VB|MD|IN|WDT|WP|CC|TO|RB)/ by prefixes. */
 function isBreakTag(tag: string): boolean {
